@@ -1,0 +1,65 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Grip",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "grip", targets: ["grip"]),
+        .library(name: "GripEngine", targets: ["GripEngine"]),
+        .library(name: "GripResults", targets: ["GripResults"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // The system's ncursesw, behind a shim that wraps its C globals for Swift 6.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"]), .brew(["ncurses"])]
+        ),
+        // Questionnaire model, YAML loading with positions, expressions, the session engine.
+        .target(
+            name: "GripEngine",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "GripScoring", dependencies: ["GripEngine"]),
+        .target(
+            name: "GripResults",
+            dependencies: [
+                "GripEngine", "GripScoring",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "GripTUI",
+            dependencies: ["GripEngine", "GripScoring", "GripResults", "CNcurses"]
+        ),
+        // The bundled questionnaires, embedded byte for byte so an installed binary
+        // finds them wherever it runs.
+        .target(
+            name: "GripBundled",
+            plugins: ["EmbedQuestionnaires"]
+        ),
+        .executableTarget(name: "GripEmbedTool"),
+        .plugin(
+            name: "EmbedQuestionnaires",
+            capability: .buildTool(),
+            dependencies: ["GripEmbedTool"]
+        ),
+        .executableTarget(
+            name: "grip",
+            dependencies: [
+                "GripEngine", "GripScoring", "GripResults", "GripTUI", "GripBundled",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GripEngineTests", dependencies: ["GripEngine", "GripBundled"]),
+        .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine"]),
+        .testTarget(name: "GripCLITests", dependencies: ["grip"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

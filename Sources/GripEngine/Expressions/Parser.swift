@@ -1,0 +1,224 @@
+/// Recursive-descent parser for the condition language.
+///
+///     or      := and ('or' and)*
+///     and     := not ('and' not)*
+///     not     := 'not' not | compare
+///     compare := sum (('=='|'!='|'<'|'<='|'>'|'>=') sum | 'not'? 'in' sum)?
+///     sum     := product (('+'|'-') product)*
+///     product := unary ('*' unary)*
+///     unary   := '-' unary | primary
+///     primary := INTEGER | STRING | true | false | yes | no | NAME | NAME '(' args ')'
+///              | '[' (expr (',' expr)*)? ']' | '(' or ')'
+struct Parser {
+    /// Deep enough for any real condition, shallow enough never to exhaust the stack.
+    static let maximumDepth = 64
+
+    private let tokens: [Token]
+    private var position = 0
+    private var depth = 0
+
+    static func parse(_ source: String) throws(ExpressionError) -> Syntax {
+        var parser = Parser(tokens: try Lexer.tokenize(source))
+        if parser.current.kind == .end {
+            throw ExpressionError(offset: 0, "the condition is empty")
+        }
+        let syntax = try parser.or()
+        if parser.current.kind != .end {
+            throw ExpressionError(offset: parser.current.offset, "unexpected \(describe(parser.current.kind)) after a complete condition")
+        }
+        return syntax
+    }
+
+    private init(tokens: [Token]) {
+        self.tokens = tokens
+    }
+
+    private var current: Token { tokens[position] }
+
+    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
+
+    private func isKeyword(_ word: String) -> Bool {
+        if case .identifier(let name) = current.kind { return name == word }
+        return false
+    }
+
+    private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > Self.maximumDepth {
+            throw ExpressionError(offset: current.offset, "the condition is nested too deeply")
+        }
+        return try body(&self)
+    }
+
+    private mutating func or() throws(ExpressionError) -> Syntax {
+        try nested { parser throws(ExpressionError) in
+            var left = try parser.and()
+            while parser.isKeyword("or") {
+                let offset = parser.current.offset
+                parser.advance()
+                left = .binary(.or, left, try parser.and(), offset: offset)
+            }
+            return left
+        }
+    }
+
+    private mutating func and() throws(ExpressionError) -> Syntax {
+        var left = try not()
+        while isKeyword("and") {
+            let offset = current.offset
+            advance()
+            left = .binary(.and, left, try not(), offset: offset)
+        }
+        return left
+    }
+
+    private mutating func not() throws(ExpressionError) -> Syntax {
+        if isKeyword("not") {
+            let offset = current.offset
+            advance()
+            return try nested { parser throws(ExpressionError) in .not(try parser.not(), offset: offset) }
+        }
+        return try compare()
+    }
+
+    private mutating func compare() throws(ExpressionError) -> Syntax {
+        let left = try sum()
+        let offset = current.offset
+        let op: BinaryOperator?
+        switch current.kind {
+        case .equal: op = .equal
+        case .notEqual: op = .notEqual
+        case .less: op = .less
+        case .lessEqual: op = .lessEqual
+        case .greater: op = .greater
+        case .greaterEqual: op = .greaterEqual
+        case .identifier("in"): op = .in
+        case .identifier("not"):
+            advance()
+            guard isKeyword("in") else {
+                throw ExpressionError(offset: offset, "'not' here must be followed by 'in'")
+            }
+            op = .notIn
+        default: op = nil
+        }
+        guard let op else { return left }
+        advance()
+        return .binary(op, left, try sum(), offset: offset)
+    }
+
+    private mutating func sum() throws(ExpressionError) -> Syntax {
+        var left = try product()
+        while current.kind == .plus || current.kind == .minus {
+            let op: BinaryOperator = current.kind == .plus ? .plus : .minus
+            let offset = current.offset
+            advance()
+            left = .binary(op, left, try product(), offset: offset)
+        }
+        return left
+    }
+
+    private mutating func product() throws(ExpressionError) -> Syntax {
+        var left = try unary()
+        while current.kind == .star {
+            let offset = current.offset
+            advance()
+            left = .binary(.times, left, try unary(), offset: offset)
+        }
+        return left
+    }
+
+    private mutating func unary() throws(ExpressionError) -> Syntax {
+        if current.kind == .minus {
+            let offset = current.offset
+            advance()
+            return try nested { parser throws(ExpressionError) in .negate(try parser.unary(), offset: offset) }
+        }
+        return try primary()
+    }
+
+    private mutating func primary() throws(ExpressionError) -> Syntax {
+        let token = current
+        switch token.kind {
+        case .integer(let value):
+            advance()
+            return .integer(value, offset: token.offset)
+        case .string(let value):
+            advance()
+            return .string(value, offset: token.offset)
+        case .identifier(let name):
+            switch name {
+            case "true", "yes":
+                advance()
+                return .boolean(true, offset: token.offset)
+            case "false", "no":
+                advance()
+                return .boolean(false, offset: token.offset)
+            case "and", "or", "in", "not":
+                throw ExpressionError(offset: token.offset, "expected a value, found '\(name)'")
+            default:
+                advance()
+                guard current.kind == .leftParen else { return .name(name, offset: token.offset) }
+                advance()
+                let arguments = try items(closing: .rightParen, what: "')'")
+                return .call(name, arguments, offset: token.offset)
+            }
+        case .leftBracket:
+            advance()
+            return .list(try items(closing: .rightBracket, what: "']'"), offset: token.offset)
+        case .leftParen:
+            advance()
+            let inner = try or()
+            guard current.kind == .rightParen else {
+                throw ExpressionError(offset: current.offset, "expected ')' to close the '(' at column \(token.offset + 1), found \(Self.describe(current.kind))")
+            }
+            advance()
+            return inner
+        default:
+            throw ExpressionError(offset: token.offset, "expected a value, found \(Self.describe(token.kind))")
+        }
+    }
+
+    private mutating func items(closing: Token.Kind, what: String) throws(ExpressionError) -> [Syntax] {
+        var items: [Syntax] = []
+        if current.kind == closing {
+            advance()
+            return items
+        }
+        while true {
+            items.append(try or())
+            if current.kind == .comma {
+                advance()
+                continue
+            }
+            guard current.kind == closing else {
+                throw ExpressionError(offset: current.offset, "expected ',' or \(what), found \(Self.describe(current.kind))")
+            }
+            advance()
+            return items
+        }
+    }
+
+    static func describe(_ kind: Token.Kind) -> String {
+        switch kind {
+        case .identifier(let name): "'\(name)'"
+        case .integer(let value): "'\(value)'"
+        case .string(let value): "'\(value)'"
+        case .leftParen: "'('"
+        case .rightParen: "')'"
+        case .leftBracket: "'['"
+        case .rightBracket: "']'"
+        case .comma: "','"
+        case .equal: "'=='"
+        case .notEqual: "'!='"
+        case .less: "'<'"
+        case .lessEqual: "'<='"
+        case .greater: "'>'"
+        case .greaterEqual: "'>='"
+        case .plus: "'+'"
+        case .minus: "'-'"
+        case .star: "'*'"
+        case .end: "the end of the condition"
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// A lexical token of the condition language, with its 0-based column in the source.
+struct Token: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
+        case identifier(String)
+        case integer(Int)
+        case string(String)
+        case leftParen, rightParen, leftBracket, rightBracket, comma
+        case equal, notEqual, less, lessEqual, greater, greaterEqual
+        case plus, minus, star
+        case end
+    }
+
+    var kind: Kind
+    var offset: Int
+}
+
+/// A syntax or type error inside an expression, at a 0-based column of its source.
+public struct ExpressionError: Error, Equatable, Sendable {
+    public var offset: Int
+    public var message: String
+
+    public init(offset: Int, _ message: String) {
+        self.offset = offset
+        self.message = message
+    }
+}
+
+/// Splits condition source text into tokens.
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+
+    init(_ source: String) {
+        scalars = Array(source.unicodeScalars)
+    }
+
+    static func tokenize(_ source: String) throws(ExpressionError) -> [Token] {
+        var lexer = Lexer(source)
+        var tokens: [Token] = []
+        while true {
+            let token = try lexer.next()
+            tokens.append(token)
+            if token.kind == .end { return tokens }
+        }
+    }
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        position + ahead < scalars.count ? scalars[position + ahead] : nil
+    }
+
+    private mutating func next() throws(ExpressionError) -> Token {
+        while let scalar = peek(), scalar.properties.isWhitespace { position += 1 }
+        let start = position
+        guard let scalar = peek() else { return Token(kind: .end, offset: start) }
+
+        func single(_ kind: Token.Kind) -> Token {
+            position += 1
+            return Token(kind: kind, offset: start)
+        }
+        func pair(_ kind: Token.Kind) -> Token {
+            position += 2
+            return Token(kind: kind, offset: start)
+        }
+
+        switch scalar {
+        case "(": return single(.leftParen)
+        case ")": return single(.rightParen)
+        case "[": return single(.leftBracket)
+        case "]": return single(.rightBracket)
+        case ",": return single(.comma)
+        case "+": return single(.plus)
+        case "-": return single(.minus)
+        case "*": return single(.star)
+        case "=":
+            if peek(1) == "=" { return pair(.equal) }
+            throw ExpressionError(offset: start, "'=' is not an operator; compare with '=='")
+        case "!":
+            if peek(1) == "=" { return pair(.notEqual) }
+            throw ExpressionError(offset: start, "'!' is not an operator; use 'not'")
+        case "<":
+            if peek(1) == "=" { return pair(.lessEqual) }
+            return single(.less)
+        case ">":
+            if peek(1) == "=" { return pair(.greaterEqual) }
+            return single(.greater)
+        case "&":
+            throw ExpressionError(offset: start, "'&' is not an operator; use 'and'")
+        case "|":
+            throw ExpressionError(offset: start, "'|' is not an operator; use 'or'")
+        case "'", "\"":
+            return try string(quote: scalar, start: start)
+        case "0"..."9":
+            return try integer(start: start)
+        default:
+            if scalar.properties.isAlphabetic || scalar == "_" {
+                while let next = peek(), next.properties.isAlphabetic || next == "_" || ("0"..."9").contains(next) {
+                    position += 1
+                }
+                var name = ""
+                name.unicodeScalars.append(contentsOf: scalars[start..<position])
+                return Token(kind: .identifier(name), offset: start)
+            }
+            throw ExpressionError(offset: start, "unexpected character '\(scalar)'")
+        }
+    }
+
+    private mutating func integer(start: Int) throws(ExpressionError) -> Token {
+        var value = 0
+        while let digit = peek(), ("0"..."9").contains(digit) {
+            let (times, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times.addingReportingOverflow(Int(digit.value - 48))
+            if overflow1 || overflow2 { throw ExpressionError(offset: start, "number is too large") }
+            value = sum
+            position += 1
+        }
+        if let next = peek(), next == "." || next.properties.isAlphabetic {
+            throw ExpressionError(offset: position, "numbers are whole numbers; unexpected '\(next)'")
+        }
+        return Token(kind: .integer(value), offset: start)
+    }
+
+    private mutating func string(quote: Unicode.Scalar, start: Int) throws(ExpressionError) -> Token {
+        position += 1
+        var value = ""
+        while let scalar = peek() {
+            position += 1
+            if scalar == quote { return Token(kind: .string(value), offset: start) }
+            value.unicodeScalars.append(scalar)
+        }
+        throw ExpressionError(offset: start, "string is not closed; add a matching \(quote)")
+    }
+}

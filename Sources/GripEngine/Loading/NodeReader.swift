@@ -1,0 +1,199 @@
+import Foundation
+import Yams
+
+/// Reads a composed YAML tree while collecting diagnostics at exact positions.
+/// Every accessor reports what it expected and returns `nil` instead of throwing, so
+/// one pass finds every problem in a file.
+struct NodeReader {
+    let file: String
+    private let lines: [Substring]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String, text: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    mutating func error(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(.error, at: location(node), message))
+    }
+
+    mutating func error(at location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(.error, at: location, message))
+    }
+
+    mutating func warning(_ node: Node?, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, at: location(node), message))
+    }
+
+    /// Anchors and aliases could make a small file expand enormously; questionnaires
+    /// have no need for them.
+    private mutating func refuseAnchor(_ node: Node) -> Bool {
+        if node.anchor != nil || { if case .alias = node { return true } else { return false } }() {
+            error(node, "anchors and aliases (& and *) are not supported; write the value out")
+            return true
+        }
+        return false
+    }
+
+    // MARK: Structure
+
+    /// A mapping's values by key, after checking for unknown and missing keys.
+    struct Fields {
+        let node: Node
+        private(set) var entries: [String: (key: Node, value: Node)] = [:]
+
+        init(node: Node) { self.node = node }
+
+        mutating func set(_ key: String, _ entry: (key: Node, value: Node)) { entries[key] = entry }
+
+        subscript(key: String) -> Node? { entries[key]?.value }
+
+        func key(_ key: String) -> Node? { entries[key]?.key }
+    }
+
+    mutating func fields(_ node: Node, of what: String, allowed: [String], required: [String]) -> Fields? {
+        guard !refuseAnchor(node) else { return nil }
+        guard case .mapping(let mapping) = node else {
+            error(node, "\(what) must be a mapping of keys to values, but this is \(kind(of: node))")
+            return nil
+        }
+        var fields = Fields(node: node)
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                error(keyNode, "keys in \(what) must be plain names")
+                continue
+            }
+            let key = scalar.string
+            guard allowed.contains(key) else {
+                var message = "unknown key '\(key)' in \(what)"
+                if let suggestion = closestMatch(to: key, in: allowed) {
+                    message += "; did you mean '\(suggestion)'?"
+                } else {
+                    message += " (allowed: \(allowed.joined(separator: ", ")))"
+                }
+                error(keyNode, message)
+                continue
+            }
+            fields.set(key, (keyNode, value))
+        }
+        for key in required where fields[key] == nil {
+            error(node, "\(what) is missing the required key '\(key)'")
+        }
+        return fields
+    }
+
+    mutating func sequence(_ node: Node, of what: String) -> [Node]? {
+        guard !refuseAnchor(node) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            error(node, "\(what) must be a list, but this is \(kind(of: node))")
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ node: Node, of what: String, allowEmpty: Bool = false) -> String? {
+        guard !refuseAnchor(node) else { return nil }
+        guard case .scalar(let scalar) = node else {
+            error(node, "\(what) must be a single value, but this is \(kind(of: node))")
+            return nil
+        }
+        if !allowEmpty, scalar.string.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(node, "\(what) is empty")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func identifier(_ node: Node, of what: String, allowHyphen: Bool = false) -> String? {
+        guard let value = string(node, of: what) else { return nil }
+        guard isIdentifier(value, allowHyphen: allowHyphen) else {
+            error(node, "\(what) '\(value)' must start with a lower-case letter and contain only a–z, 0–9\(allowHyphen ? ", '-'" : "") and '_'")
+            return nil
+        }
+        return value
+    }
+
+    mutating func integer(_ node: Node, of what: String) -> Int? {
+        guard let value = string(node, of: what) else { return nil }
+        guard let number = Int(value) else {
+            error(node, "\(what) must be a whole number, but is '\(value)'")
+            return nil
+        }
+        return number
+    }
+
+    mutating func boolean(_ node: Node, of what: String) -> Bool? {
+        guard let value = string(node, of: what) else { return nil }
+        switch value {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            error(node, "\(what) must be true or false, but is '\(value)'")
+            return nil
+        }
+    }
+
+    mutating func localized(_ node: Node, of what: String) -> LocalizedText? {
+        if case .scalar = node {
+            error(node, "\(what) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
+            return nil
+        }
+        guard let fields = fields(node, of: what, allowed: ["nl", "en"], required: ["nl", "en"]) else { return nil }
+        let nl = fields["nl"].flatMap { string($0, of: "the Dutch (nl) text of \(what)") }
+        let en = fields["en"].flatMap { string($0, of: "the English (en) text of \(what)") }
+        guard let nl, let en else { return nil }
+        return LocalizedText(nl: nl, en: en)
+    }
+
+    private func kind(of node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.string.isEmpty ? "empty" : "a single value ('\(scalar.string.prefix(40))')"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    // MARK: Positions inside scalars
+
+    /// The file position of a character offset inside a scalar, e.g. an error inside a
+    /// condition. Exact for plain and single-line quoted values, close for block values.
+    func location(in node: Node, offset: Int) -> SourceLocation {
+        guard case .scalar(let scalar) = node, let mark = node.mark else { return location(node) }
+        switch scalar.style {
+        case .literal, .folded:
+            var line = mark.line + 1
+            var remaining = offset
+            while line - 1 < lines.count {
+                let text = lines[line - 1]
+                let indentation = text.prefix { $0 == " " }.count
+                let length = text.unicodeScalars.count - indentation
+                if remaining <= length {
+                    return SourceLocation(file: file, line: line, column: indentation + remaining + 1)
+                }
+                remaining -= length + 1
+                line += 1
+            }
+            return location(node)
+        case .singleQuoted, .doubleQuoted:
+            return SourceLocation(file: file, line: mark.line, column: mark.column + 1 + offset)
+        default:
+            return SourceLocation(file: file, line: mark.line, column: mark.column + offset)
+        }
+    }
+}
+
+func isIdentifier(_ value: String, allowHyphen: Bool = false) -> Bool {
+    guard let first = value.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
+    return value.unicodeScalars.allSatisfy {
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || (allowHyphen && $0 == "-")
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Yams
+
+/// The outcome of loading one questionnaire file: the questionnaire when it has no
+/// errors, and every diagnostic (errors and warnings) in file order.
+public struct LoadReport: Sendable {
+    public var questionnaire: Questionnaire?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Loads questionnaires from YAML: syntax, shape, then the validator pipeline. Pure:
+/// it reads bytes it is given, never the file system.
+public enum QuestionnaireLoader {
+    public static func load(_ data: Data, file: String) -> LoadReport {
+        let text: String
+        let root: Yams.Node
+        switch YAMLDocument.compose(data, file: file) {
+        case .failure(let diagnostic):
+            return LoadReport(questionnaire: nil, diagnostics: [diagnostic])
+        case .success(let document):
+            (root, text) = document
+        }
+        var decoder = QuestionnaireDecoder(reader: NodeReader(file: file, text: text))
+        let draft = decoder.decode(root)
+        var report = decoder.reader
+        for validator in questionnaireValidators {
+            validator.validate(draft, into: &report)
+        }
+        if let outcomes = draft.outcomesNode {
+            report.warning(outcomes, "'outcomes' is not evaluated by this version of Grip")
+        }
+        let diagnostics = report.diagnostics.sortedByLocation()
+        guard diagnostics.errors.isEmpty else {
+            return LoadReport(questionnaire: nil, diagnostics: diagnostics)
+        }
+        return LoadReport(questionnaire: build(draft, file: file, source: data, reader: report), diagnostics: diagnostics)
+    }
+
+    /// Assembles the checked draft. Only called when validation found no errors, so
+    /// every required field is present.
+    private static func build(_ draft: QuestionnaireDraft, file: String, source: Data, reader: NodeReader) -> Questionnaire? {
+        let scope = ExpressionScope(draft: draft)
+        var sections: [Section] = []
+        var questions: [Question] = []
+        for (sectionIndex, sectionDraft) in draft.sections.enumerated() {
+            guard let sectionID = sectionDraft.id, let title = sectionDraft.title else { return nil }
+            let start = questions.count
+            for questionDraft in sectionDraft.questions {
+                guard let id = questionDraft.id, let type = questionDraft.type, let text = questionDraft.text else { return nil }
+                var condition: Condition?
+                if let source = questionDraft.when, let node = questionDraft.whenNode {
+                    guard let compiled = try? TypeChecker.compileCondition(source, scope: scope.withOwner(questions.count)) else { return nil }
+                    condition = Condition(source: source, expression: compiled, location: reader.location(node))
+                }
+                let options = questionDraft.options.compactMap { option -> ChoiceOption? in
+                    guard let id = option.id, let label = option.label else { return nil }
+                    return ChoiceOption(id: id, label: label, explain: option.explain, exclusive: option.exclusive, location: reader.location(option.node))
+                }
+                questions.append(Question(
+                    id: id, type: type, text: text, help: questionDraft.help, sources: questionDraft.sources,
+                    options: options, condition: condition, isRequired: questionDraft.required,
+                    allowsUnknown: questionDraft.allowUnknown, minimum: questionDraft.minimum,
+                    maximum: questionDraft.maximum, unit: questionDraft.unit,
+                    minimumLabel: questionDraft.minimumLabel, maximumLabel: questionDraft.maximumLabel,
+                    maxLength: questionDraft.maxLength, isMultiline: questionDraft.multiline,
+                    sectionIndex: sectionIndex, location: reader.location(questionDraft.idNode ?? questionDraft.node)))
+            }
+            sections.append(Section(
+                id: sectionID, title: title, description: sectionDraft.description,
+                questionIndices: start..<questions.count, location: reader.location(sectionDraft.idNode)))
+        }
+        guard let id = draft.id, let version = draft.version, let title = draft.title, let description = draft.description else { return nil }
+        return Questionnaire(
+            id: id, version: version, title: title, description: description,
+            estimatedMinutes: draft.estimatedMinutes, sections: sections, questions: questions,
+            file: file, source: source)
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+/// A section (page) of a questionnaire.
+public struct Section: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var description: LocalizedText?
+    /// Indices into `Questionnaire.questions`, in file order.
+    public var questionIndices: Range<Int>
+    public var location: SourceLocation
+}
+
+/// A loaded, validated questionnaire: questions in file order, conditions compiled
+/// against question indices.
+public struct Questionnaire: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var description: LocalizedText
+    public var estimatedMinutes: Int?
+    public var sections: [Section]
+    /// Every question of every section, flattened in file order.
+    public var questions: [Question]
+    /// The file this was loaded from, as named to the loader.
+    public var file: String
+    /// The exact bytes it was loaded from; results record their SHA-256.
+    public var source: Data
+
+    /// For each question index, the later questions whose condition refers to it.
+    public let dependents: [[Int]]
+    let indexByID: [String: Int]
+
+    init(
+        id: String, version: String, title: LocalizedText, description: LocalizedText,
+        estimatedMinutes: Int?, sections: [Section], questions: [Question],
+        file: String, source: Data
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.description = description
+        self.estimatedMinutes = estimatedMinutes
+        self.sections = sections
+        self.questions = questions
+        self.file = file
+        self.source = source
+        var indexByID: [String: Int] = [:]
+        for (index, question) in questions.enumerated() where indexByID[question.id] == nil {
+            indexByID[question.id] = index
+        }
+        self.indexByID = indexByID
+        var dependents = Array(repeating: [Int](), count: questions.count)
+        for (index, question) in questions.enumerated() {
+            for referenced in question.condition?.expression.referencedQuestions ?? [] {
+                dependents[referenced].append(index)
+            }
+        }
+        self.dependents = dependents
+    }
+
+    /// The index of the question with this id.
+    public func index(of questionID: String) -> Int? { indexByID[questionID] }
+
+    public func question(_ questionID: String) -> Question? {
+        index(of: questionID).map { questions[$0] }
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+
+/// `grip`: guided risk assessments of algorithms and AI systems.
+@main
+struct GripCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grip",
+        abstract: "Guided risk assessments of algorithms and AI systems for Dutch public organisations.",
+        discussion: "Without a subcommand, grip opens the terminal interface (coming soon; prints this help for now).",
+        version: "0.1.0",
+        subcommands: [ListCommand.self, ValidateCommand.self, RunCommand.self, VerifyCommand.self, KeysCommand.self, ExportCommand.self]
+    )
+
+    mutating func run() throws {
+        print(Self.helpMessage())
+    }
+
+    /// Parses and runs, mapping argument-parser's usage exit code (64) to the
+    /// documented 2: 0 success, 1 failed check or invalid input, 2 usage error.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { print(message) }
+                Foundation.exit(0)
+            }
+            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// Options every command that looks up questionnaires shares.
+struct QuestionnaireOptions: ParsableArguments {
+    @Option(name: .customLong("questionnaires"), help: ArgumentHelp("Also load questionnaires from this directory (repeatable; GRIP_QUESTIONNAIRES adds more, colon-separated).", valueName: "dir"))
+    var directories: [String] = []
+
+    func catalog() -> Catalog {
+        Catalog.load(extraDirectories: directories, paths: .current())
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Subcommands whose issue has not landed yet.
+struct NotAvailableYet {
+    static func fail(_ name: String) throws -> Never {
+        printError("grip \(name): not available yet")
+        throw ExitCode(2)
+    }
+}
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify the signatures of result files (not available yet).")
+    @Argument(help: "Result files to verify.") var files: [String] = []
+    func run() throws { try NotAvailableYet.fail("verify") }
+}
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "keys", abstract: "Manage signing keys and trusted signers (not available yet).")
+    func run() throws { try NotAvailableYet.fail("keys") }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a result as Markdown, HTML, JSON or CSV (not available yet).")
+    @Argument(help: "The result file.") var file: String?
+    func run() throws { try NotAvailableYet.fail("export") }
+}

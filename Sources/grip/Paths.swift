@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where Grip keeps its files: `GRIP_HOME` overrides everything, otherwise XDG.
+struct GripPaths {
+    let config: URL
+    let data: URL
+
+    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> GripPaths {
+        if let home = environment["GRIP_HOME"], !home.isEmpty {
+            let root = URL(fileURLWithPath: home, isDirectory: true)
+            return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"))
+        }
+        let userHome = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? FileManager.default.homeDirectoryForCurrentUser
+        func xdg(_ variable: String, _ fallback: String) -> URL {
+            if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
+            return userHome.appendingPathComponent(fallback, isDirectory: true)
+        }
+        return GripPaths(
+            config: xdg("XDG_CONFIG_HOME", ".config").appendingPathComponent("grip"),
+            data: xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("grip"))
+    }
+
+    /// An organisation's own questionnaires, beside the bundled ones.
+    var userQuestionnaires: URL { config.appendingPathComponent("questionnaires") }
+    var results: URL { data.appendingPathComponent("results") }
+    var drafts: URL { data.appendingPathComponent("drafts") }
+}

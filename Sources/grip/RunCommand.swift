@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GripEngine
+import GripResults
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a questionnaire headless from an answers file and write a result file.",
+        discussion: "Prints the path of the result file. Exit status 1 names every unknown question, invalid answer and missing required answer.")
+
+    @Argument(help: "The questionnaire id (see grip list).") var id: String
+    @Option(help: ArgumentHelp("The answers file (YAML).", valueName: "file")) var answers: String
+    @Option(help: ArgumentHelp("Directory to write the result into (default: the data directory's results).", valueName: "dir")) var out: String?
+    @Option(help: "Language recorded in the result: nl or en.") var language: Language = .nl
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        let startedAt = Date()
+        let catalog = questionnaires.catalog()
+        guard let questionnaire = catalog.questionnaire(id) else {
+            printError("grip run: unknown questionnaire '\(id)'; available: \(catalog.entries.map(\.questionnaire.id).joined(separator: ", "))")
+            throw ExitCode(1)
+        }
+        guard let data = FileManager.default.contents(atPath: answers) else {
+            printError("\(answers): error: cannot read the answers file")
+            throw ExitCode(1)
+        }
+        let file: AnswersFile
+        switch AnswersFile.parse(data, file: answers) {
+        case .failure(let error):
+            printError(error.description)
+            throw ExitCode(1)
+        case .success(let parsed):
+            file = parsed
+        }
+        var session = Session(questionnaire: questionnaire)
+        let diagnostics = file.apply(to: &session)
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        guard diagnostics.errors.isEmpty else { throw ExitCode(1) }
+
+        let resultID = UUID()
+        let completedAt = Date()
+        let document: [String: Any] = [
+            "format": ResultDocument.format,
+            "result": ResultDocument.result(for: session, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt),
+        ]
+        let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
+        let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
+        do {
+            let url = try ResultWriter.writeNew(json + Data("\n".utf8), named: name, in: directory)
+            print(url.path)
+        } catch {
+            printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
