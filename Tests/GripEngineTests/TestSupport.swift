@@ -42,3 +42,6 @@ func q(_ id: String, _ type: String, _ extra: String = "") -> String {
 }
 
 let choices = "options:\n  - {id: a, label: {nl: A, en: A}}\n  - {id: b, label: {nl: B, en: B}}\n  - {id: none, label: {nl: Geen, en: None}, exclusive: true}"
+
+/// Several questions' YAML, one after another.
+func qs(_ questions: String...) -> String { questions.joined(separator: "\n") }

@@ -8,6 +8,9 @@ struct NodeReader {
     let file: String
     private let lines: [Substring]
     private(set) var diagnostics: [Diagnostic] = []
+    /// Positions of the collections already read. Yams resolves an alias (`*name`) to
+    /// the very node it names, so meeting a position twice means an alias.
+    private var visited = Set<[Int]>()
 
     init(file: String, text: String) {
         self.file = file
@@ -31,11 +34,17 @@ struct NodeReader {
         diagnostics.append(Diagnostic(.warning, at: location(node), message))
     }
 
-    /// Anchors and aliases could make a small file expand enormously; questionnaires
-    /// have no need for them.
+    /// Anchors and aliases could make a small file expand enormously, and questionnaires
+    /// have no need for them: a value met a second time is refused, not read again.
     private mutating func refuseAnchor(_ node: Node) -> Bool {
-        if node.anchor != nil || { if case .alias = node { return true } else { return false } }() {
+        if case .alias = node {
             error(node, "anchors and aliases (& and *) are not supported; write the value out")
+            return true
+        }
+        guard let mark = node.mark else { return false }
+        if case .scalar = node { return false }
+        if !visited.insert([mark.line, mark.column]).inserted {
+            error(node, "this value is repeated through an alias (*); anchors and aliases are not supported, write the value out")
             return true
         }
         return false
