@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "grip", targets: ["grip"]),
         .library(name: "GripEngine", targets: ["GripEngine"]),
         .library(name: "GripResults", targets: ["GripResults"]),
+        .library(name: "GripBundledQuestionnaires", targets: ["GripBundled"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
