@@ -1,5 +1,9 @@
 // swift-tools-version: 6.1
+import Foundation
 import PackageDescription
+
+// SwiftPM names a path dependency after its directory, which differs between checkouts.
+let grip = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
 // Speed measurements, kept out of the main package so its build stays lean.
 // Run: cd Benchmarks && swift package benchmark
@@ -15,8 +19,8 @@ let package = Package(
             name: "EngineBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "GripEngine", package: "Grip"),
-                .product(name: "GripBundledQuestionnaires", package: "Grip"),
+                .product(name: "GripEngine", package: grip),
+                .product(name: "GripBundledQuestionnaires", package: grip),
             ],
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

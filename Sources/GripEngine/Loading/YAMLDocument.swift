@@ -9,7 +9,9 @@ enum YAMLDocument {
             return .failure(Diagnostic(at: start, "the file is not valid UTF-8 text"))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            // Every scalar is read as the text it is: the basic resolver skips the
+            // regex-based tag guessing (bool, int, timestamp…) that Grip never uses.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .failure(Diagnostic(at: start, "the file is empty"))
             }
             return .success((node, text))
