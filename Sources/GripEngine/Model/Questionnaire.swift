@@ -28,6 +28,9 @@ public struct Questionnaire: Sendable {
 
     /// For each question index, the later questions whose condition refers to it.
     public let dependents: [[Int]]
+    /// Each question's compiled condition, kept apart from the (large) question values
+    /// so re-evaluating visibility touches only what it needs.
+    let conditions: [CompiledExpression?]
     let indexByID: [String: Int]
 
     init(
@@ -56,6 +59,7 @@ public struct Questionnaire: Sendable {
             }
         }
         self.dependents = dependents
+        conditions = questions.map { $0.condition?.expression }
     }
 
     /// The index of the question with this id.

@@ -88,10 +88,9 @@ public struct Session: Sendable {
     /// Gives (or with `nil`, clears) the answer to the question at `index`.
     @discardableResult
     public mutating func setAnswer(_ value: AnswerValue?, at index: Int) -> AnswerResult {
-        let question = questionnaire.questions[index]
         var stored: AnswerValue?
         if let value {
-            switch question.normalize(value) {
+            switch questionnaire.questions[index].normalize(value) {
             case .success(let normalized): stored = normalized
             case .failure(let problem): return .invalid(problem)
             }
@@ -100,7 +99,7 @@ public struct Session: Sendable {
             answers[index] = stored
             propagateChange(from: index)
         }
-        return stored == nil && question.isRequired ? .requiredButEmpty : .ok
+        return stored == nil && questionnaire.questions[index].isRequired ? .requiredButEmpty : .ok
     }
 
     @discardableResult
@@ -175,9 +174,9 @@ public struct Session: Sendable {
     }
 
     private func evaluateVisibility(of index: Int) -> Bool {
-        guard let condition = questionnaire.questions[index].condition else { return true }
+        guard let condition = questionnaire.conditions[index] else { return true }
         // Shown when true or unknown: "weet ik niet" must not hide what may be relevant.
-        return condition.expression.truth(in: self) != .false
+        return condition.truth(in: self) != .false
     }
 
     /// Re-evaluates the conditions that read `changed`, in file order, following the
@@ -204,40 +203,22 @@ extension Session: AnswerLookup {
     }
 }
 
-/// A min-heap of question indices without duplicates.
+/// Question indices waiting to be re-evaluated, taken smallest first, without
+/// duplicates. Kept sorted: it only ever holds a handful of dependents.
 struct IndexHeap {
     private var items: [Int] = []
-    private var members = Set<Int>()
 
     mutating func insert(_ value: Int) {
-        guard members.insert(value).inserted else { return }
-        items.append(value)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child] < items[parent] else { break }
-            items.swapAt(child, parent)
-            child = parent
+        var low = 0, high = items.count
+        while low < high {
+            let middle = (low + high) / 2
+            if items[middle] < value { low = middle + 1 } else { high = middle }
         }
+        if low < items.count && items[low] == value { return }
+        items.insert(value, at: low)
     }
 
     mutating func popMin() -> Int? {
-        guard let first = items.first else { return nil }
-        members.remove(first)
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1, right = left + 1
-                var smallest = parent
-                if left < items.count, items[left] < items[smallest] { smallest = left }
-                if right < items.count, items[right] < items[smallest] { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return first
+        items.isEmpty ? nil : items.removeFirst()
     }
 }
