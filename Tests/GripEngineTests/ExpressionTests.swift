@@ -23,11 +23,6 @@ func evaluate(_ source: String, _ answers: [Int: ResolvedAnswer]) throws -> Trut
 }
 
 struct ExpressionTests {
-    static let kleene: [(String, Truth)] = [
-        ("true and true", .true), ("true and false", .false), ("false and unknown(ynu)", .false),
-        ("true or false", .true), ("false or false", .false), ("not true", .false), ("not false", .true),
-    ]
-
     @Test("Kleene truth tables", arguments: [
         // left, right, and, or
         (Truth.true, Truth.true, Truth.true, Truth.true),
@@ -136,5 +131,16 @@ struct ExpressionTests {
         #expect(throws: ExpressionError(offset: 0, "the condition of question 'pick' refers to itself")) {
             _ = try TypeChecker.compileCondition("pick == 'a'", scope: scope.withOwner(2))
         }
+    }
+}
+
+extension ExpressionTests {
+    @Test("Overflow saturates towards the right sign", arguments: [
+        ("n + n", Int.max), ("0 - n - n", Int.min), ("n * n", Int.max), ("(0 - n) * n", Int.min), ("(0 - n) * (0 - n)", Int.max),
+    ])
+    func saturation(source: String, expected: Int) throws {
+        let syntax = try Parser.parse(source)
+        let (compiled, _) = try TypeChecker(scope: scope).check(syntax)
+        #expect(compiled.number(in: FixedAnswers(values: [4: .value(.number(Int.max / 2 + 1))])).value == expected)
     }
 }

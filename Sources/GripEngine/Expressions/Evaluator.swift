@@ -110,7 +110,11 @@ extension CompiledExpression {
                 case .minus: a.subtractingReportingOverflow(b)
                 case .times: a.multipliedReportingOverflow(by: b)
                 }
-            if overflow { return .number((a < 0) != (b < 0) && op == .times || (op != .times && a < 0) ? .min : .max) }
+            if overflow {
+                // A sum or difference overflows towards the sign of `a`; a product towards the signs' product.
+                let negative = op == .times ? (a < 0) != (b < 0) : a < 0
+                return .number(negative ? .min : .max)
+            }
             return .number(result)
         case .negate(let inner):
             switch inner.value(in: answers) {
