@@ -14,52 +14,55 @@ public enum ResultDocument {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The `result` member, without signer (the signer adds itself when signing).
     public static func result(
         for session: Session, id: UUID, language: Language, startedAt: Date, completedAt: Date
-    ) -> [String: Any] {
+    ) -> JSONValue {
         let questionnaire = session.questionnaire
-        var answers: [[String: Any]] = []
+        var answers: [JSONValue] = []
         for (index, question) in questionnaire.questions.enumerated() {
-            guard let value = session.answer(at: index) else { continue }
-            var entry: [String: Any] = [
-                "question": question.id,
-                "section": questionnaire.sections[question.sectionIndex].id,
-                "type": question.type.rawValue,
-                "value": jsonValue(value),
-                "visible": session.isVisible(index) ? "yes" : "no",
+            let note = session.note(at: index)
+            let value = session.answer(at: index)
+            guard value != nil || note != nil else { continue }
+            var entry: [(key: String, value: JSONValue)] = [
+                ("question", .string(question.id)),
+                ("section", .string(questionnaire.sections[question.sectionIndex].id)),
+                ("type", .string(question.type.rawValue)),
+                ("visible", .bool(session.isVisible(index))),
             ]
-            if let note = session.note(at: index) { entry["note"] = note }
-            answers.append(entry)
+            if let value { entry.append(("value", jsonValue(value))) }
+            if let note { entry.append(("note", .string(note))) }
+            answers.append(.object(entry))
         }
         return [
-            "id": id.uuidString.lowercased(),
+            "id": .string(id.uuidString.lowercased()),
             "questionnaire": [
-                "id": questionnaire.id,
-                "version": questionnaire.version,
-                "sha256": sha256Hex(questionnaire.source),
+                "id": .string(questionnaire.id),
+                "version": .string(questionnaire.version),
+                "sha256": .string(sha256Hex(questionnaire.source)),
             ],
-            "tool": ["name": toolName, "version": toolVersion],
-            "language": language.rawValue,
+            "tool": ["name": .string(toolName), "version": .string(toolVersion)],
+            "language": .string(language.rawValue),
             "subject": [
-                "system": session.subject.system,
-                "organisation": session.subject.organisation,
-                "assessor": session.subject.assessor,
+                "system": .string(session.subject.system),
+                "organisation": .string(session.subject.organisation),
+                "assessor": .string(session.subject.assessor),
             ],
-            "startedAt": timestamp(startedAt),
-            "completedAt": timestamp(completedAt),
-            "answers": answers,
+            "startedAt": .string(timestamp(startedAt)),
+            "completedAt": .string(timestamp(completedAt)),
+            "answers": .array(answers),
         ]
     }
 
-    static func jsonValue(_ value: AnswerValue) -> Any {
+    static func jsonValue(_ value: AnswerValue) -> JSONValue {
         switch value {
         case .yes: "yes"
         case .no: "no"
         case .unknown: "unknown"
-        case .option(let id): id
-        case .options(let ids): ids
-        case .number(let number): number
-        case .text(let text): text
+        case .option(let id): .string(id)
+        case .options(let ids): .array(ids.map(JSONValue.string))
+        case .number(let number): .integer(Int64(number))
+        case .text(let text): .string(text)
         }
     }
 

@@ -57,17 +57,6 @@ struct NotAvailableYet {
     }
 }
 
-struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify the signatures of result files (not available yet).")
-    @Argument(help: "Result files to verify.") var files: [String] = []
-    func run() throws { try NotAvailableYet.fail("verify") }
-}
-
-struct KeysCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "keys", abstract: "Manage signing keys and trusted signers (not available yet).")
-    func run() throws { try NotAvailableYet.fail("keys") }
-}
-
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a result as Markdown, HTML, JSON or CSV (not available yet).")
     @Argument(help: "The result file.") var file: String?

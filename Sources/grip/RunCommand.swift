@@ -39,17 +39,21 @@ struct RunCommand: ParsableCommand {
         for diagnostic in diagnostics { printError(diagnostic.description) }
         guard diagnostics.errors.isEmpty else { throw ExitCode(1) }
 
+        let key: SigningKey
+        do {
+            key = try KeyStore(directory: GripPaths.current().config).load()
+        } catch {
+            printError("grip run: \(error)")
+            throw ExitCode(1)
+        }
         let resultID = UUID()
         let completedAt = Date()
-        let document: [String: Any] = [
-            "format": ResultDocument.format,
-            "result": ResultDocument.result(for: session, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt),
-        ]
-        let json = try JSONSerialization.data(withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let result = ResultDocument.result(for: session, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt)
+        let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
         let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
         do {
-            let url = try ResultWriter.writeNew(json + Data("\n".utf8), named: name, in: directory)
+            let url = try ResultWriter.writeNew(json, named: name, in: directory)
             print(url.path)
         } catch {
             printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")

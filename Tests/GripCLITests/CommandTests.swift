@@ -43,6 +43,12 @@ struct GripProcess {
     }
 }
 
+/// Creates a signing key in this GRIP_HOME, as a user would before their first run.
+func initKey(home: URL, name: String = "Anna de Vries", organisation: String = "Gemeente Voorbeeld") throws {
+    let output = try GripProcess.run(["keys", "init", "--name", name, "--organisation", organisation], home: home)
+    #expect(output.status == 0, "\(output.stderr)")
+}
+
 func temporaryDirectory() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("grip-test-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -94,6 +100,7 @@ struct CommandTests {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let out = home.appendingPathComponent("out")
+        try initKey(home: home)
         let output = try GripProcess.run(["run", "quickscan", "--answers", "Examples/answers/quickscan.yaml", "--out", out.path], home: home)
         #expect(output.status == 0, "\(output.stderr)")
         let path = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -135,7 +142,7 @@ struct CommandTests {
     }
 
     @Test("Exit codes: 2 for usage errors and commands not available yet", arguments: [
-        ["run"], ["--no-such-flag"], ["verify", "x.json"], ["keys"], ["export", "x.json"],
+        ["run"], ["--no-such-flag"], ["verify"], ["keys", "init", "--name", "x"], ["keys", "nonsense"], ["export", "x.json"],
     ])
     func usageErrorsExitWithTwo(arguments: [String]) throws {
         let home = try temporaryDirectory()

@@ -1,0 +1,108 @@
+import Crypto
+import Foundation
+
+/// What verifying one result file found.
+public struct VerificationReport: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        /// The signature matches and the key is on the trust list under this name.
+        case validTrusted(signer: String)
+        /// The signature matches, but the key is not on the trust list.
+        case validUnknownSigner
+        /// The content or key does not match the signature; says which check failed.
+        case invalid(String)
+        /// Not a readable result file; says what is wrong.
+        case malformed(String)
+        /// A well-formed result without a signature.
+        case unsigned
+    }
+
+    public var status: Status
+    public var keyID: String?
+    /// The signer named inside the result (not proof of anything until trusted).
+    public var claimedSigner: String?
+    public var questionnaireID: String?
+    public var questionnaireVersion: String?
+    public var questionnaireSHA256: String?
+    public var resultID: String?
+
+    public init(status: Status) {
+        self.status = status
+    }
+
+    public var isValid: Bool {
+        switch status {
+        case .validTrusted, .validUnknownSigner: true
+        default: false
+        }
+    }
+}
+
+/// Verifies result files. Never crashes or hangs on bad input: size is capped, the
+/// parser is strict and bounded, and every field is checked before use.
+public enum ResultVerifier {
+    public static let maximumFileSize = 10 * 1024 * 1024
+
+    public static func verify(_ data: Data, trustList: TrustList) -> VerificationReport {
+        var report = VerificationReport(status: .unsigned)
+        func malformed(_ reason: String) -> VerificationReport {
+            report.status = .malformed(reason)
+            return report
+        }
+        func invalid(_ reason: String) -> VerificationReport {
+            report.status = .invalid(reason)
+            return report
+        }
+        guard data.count <= maximumFileSize else { return malformed("larger than 10 MB") }
+        let document: JSONValue
+        do {
+            document = try StrictJSONParser.parse(Array(data))
+        } catch {
+            return malformed("not valid JSON: \(error.description)")
+        }
+        guard let members = document.objectValue else { return malformed("the top level is not a JSON object") }
+        if let unexpected = members.first(where: { !["format", "result", "signature"].contains($0.key) }) {
+            return malformed("unexpected top-level member \"\(unexpected.key)\"")
+        }
+        guard let format = document["format"]?.stringValue else { return malformed("no \"format\" member") }
+        guard format == ResultDocument.format else { return malformed("unsupported format \"\(format)\"") }
+        guard let result = document["result"], result.objectValue != nil else { return malformed("no \"result\" object") }
+
+        report.resultID = result["id"]?.stringValue
+        report.questionnaireID = result["questionnaire"]?["id"]?.stringValue
+        report.questionnaireVersion = result["questionnaire"]?["version"]?.stringValue
+        report.questionnaireSHA256 = result["questionnaire"]?["sha256"]?.stringValue
+        report.claimedSigner = result["signer"]?["name"]?.stringValue
+
+        guard let signature = document["signature"] else { return report }
+        guard signature.objectValue != nil else { return malformed("\"signature\" is not an object") }
+        guard signature["algorithm"]?.stringValue == "Ed25519" else { return malformed("signature algorithm is not Ed25519") }
+        guard let keyID = signature["keyId"]?.stringValue else { return malformed("signature has no keyId") }
+        report.keyID = keyID
+        guard let publicKeyText = signature["publicKey"]?.stringValue, let publicKeyData = Data(base64Encoded: publicKeyText) else {
+            return malformed("signature publicKey is not base64")
+        }
+        guard publicKeyData.count == 32, let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKeyData) else {
+            return malformed("signature publicKey is not 32 bytes")
+        }
+        guard let valueText = signature["value"]?.stringValue, let value = Data(base64Encoded: valueText) else {
+            return malformed("signature value is not base64")
+        }
+        guard value.count == 64 else { return malformed("signature value is not 64 bytes") }
+
+        guard KeyID.of(rawPublicKey: publicKeyData) == keyID else {
+            return invalid("keyId does not belong to the public key")
+        }
+        guard result["signer"]?["keyId"]?.stringValue == keyID else {
+            return invalid("the signer inside the result names another key")
+        }
+        guard publicKey.isValidSignature(value, for: Data(CanonicalJSON.bytes(result))) else {
+            return invalid("the signature does not match the content: the result was changed after signing, or signed with another key")
+        }
+        if let trusted = trustList.signer(keyID: keyID, rawPublicKey: publicKeyData) {
+            report.status = .validTrusted(signer: trusted.name)
+        } else {
+            report.status = .validUnknownSigner
+        }
+        return report
+    }
+}
