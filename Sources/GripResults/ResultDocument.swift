@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GripEngine
+import GripScoring
 
 /// Builds the `result` member of a result file (format `grip-result/1`) from a
 /// finished session. Integers and strings only: no floating point in signed data.
@@ -15,8 +16,10 @@ public enum ResultDocument {
     }
 
     /// The `result` member, without signer (the signer adds itself when signing).
+    /// Self-contained: question texts and answers in words travel with the ids, so the
+    /// file reads without the questionnaire.
     public static func result(
-        for session: Session, id: UUID, language: Language, startedAt: Date, completedAt: Date
+        for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date
     ) -> JSONValue {
         let questionnaire = session.questionnaire
         var answers: [JSONValue] = []
@@ -28,9 +31,14 @@ public enum ResultDocument {
                 ("question", .string(question.id)),
                 ("section", .string(questionnaire.sections[question.sectionIndex].id)),
                 ("type", .string(question.type.rawValue)),
-                ("visible", .bool(session.isVisible(index))),
+                ("text", .string(question.text[language])),
+                // A hidden answer is kept (it returns if the condition does) but did not count.
+                ("visibility", .string(session.isVisible(index) ? "shown" : "hidden")),
             ]
-            if let value { entry.append(("value", jsonValue(value))) }
+            if let value {
+                entry.append(("value", jsonValue(value)))
+                entry.append(("answerText", .string(question.describe(value, language: language))))
+            }
             if let note { entry.append(("note", .string(note))) }
             answers.append(.object(entry))
         }
@@ -51,6 +59,7 @@ public enum ResultDocument {
             "startedAt": .string(timestamp(startedAt)),
             "completedAt": .string(timestamp(completedAt)),
             "answers": .array(answers),
+            "outcome": OutcomeJSON.json(outcome, language: language),
         ]
     }
 

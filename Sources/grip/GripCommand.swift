@@ -9,7 +9,7 @@ struct GripCommand: ParsableCommand {
         abstract: "Guided risk assessments of algorithms and AI systems for Dutch public organisations.",
         discussion: "Without a subcommand, grip opens the terminal interface (coming soon; prints this help for now).",
         version: "0.1.0",
-        subcommands: [ListCommand.self, ValidateCommand.self, RunCommand.self, VerifyCommand.self, KeysCommand.self, ExportCommand.self]
+        subcommands: [ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self, KeysCommand.self, ExportCommand.self]
     )
 
     mutating func run() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GripEngine
 import GripResults
+import GripScoring
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,9 +18,38 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let startedAt = Date()
-        let catalog = questionnaires.catalog()
+        let session = try AnsweredSession.load(id: id, answers: answers, catalog: questionnaires.catalog(), command: "run")
+        let questionnaire = session.questionnaire
+
+        let key: SigningKey
+        do {
+            key = try KeyStore(directory: GripPaths.current().config).load()
+        } catch {
+            printError("grip run: \(error)")
+            throw ExitCode(1)
+        }
+        let resultID = UUID()
+        let completedAt = Date()
+        let outcome = Scorer.outcome(for: session)
+        let result = ResultDocument.result(for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt)
+        let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
+        let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
+        do {
+            let url = try ResultWriter.writeNew(json, named: name, in: directory)
+            print(url.path)
+        } catch {
+            printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// A session filled from an answers file, with every problem reported on stderr.
+enum AnsweredSession {
+    static func load(id: String, answers: String, catalog: Catalog, command: String) throws -> Session {
         guard let questionnaire = catalog.questionnaire(id) else {
-            printError("grip run: unknown questionnaire '\(id)'; available: \(catalog.entries.map(\.questionnaire.id).joined(separator: ", "))")
+            printError("grip \(command): unknown questionnaire '\(id)'; available: \(catalog.entries.map(\.questionnaire.id).joined(separator: ", "))")
             throw ExitCode(1)
         }
         guard let data = FileManager.default.contents(atPath: answers) else {
@@ -38,26 +68,6 @@ struct RunCommand: ParsableCommand {
         let diagnostics = file.apply(to: &session)
         for diagnostic in diagnostics { printError(diagnostic.description) }
         guard diagnostics.errors.isEmpty else { throw ExitCode(1) }
-
-        let key: SigningKey
-        do {
-            key = try KeyStore(directory: GripPaths.current().config).load()
-        } catch {
-            printError("grip run: \(error)")
-            throw ExitCode(1)
-        }
-        let resultID = UUID()
-        let completedAt = Date()
-        let result = ResultDocument.result(for: session, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt)
-        let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
-        let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
-        do {
-            let url = try ResultWriter.writeNew(json, named: name, in: directory)
-            print(url.path)
-        } catch {
-            printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        return session
     }
 }

@@ -22,6 +22,10 @@ public indirect enum CompiledExpression: Sendable, Equatable {
     case selected(String, question: Int, negated: Bool)
     case arithmetic(Arithmetic, CompiledExpression, CompiledExpression)
     case negate(CompiledExpression)
+    /// A named score of the outcome rules (index into `OutcomeRules.scores`).
+    case score(Int)
+    /// A named criterion of the outcome rules (index into `OutcomeRules.criteria`).
+    case criterion(Int)
 
     public enum Comparison: String, Sendable {
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
@@ -37,7 +41,7 @@ public indirect enum CompiledExpression: Sendable, Equatable {
         var ordered: [Int] = []
         func visit(_ expression: CompiledExpression) {
             switch expression {
-            case .boolean, .number, .string: break
+            case .boolean, .number, .string, .score, .criterion: break
             case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _),
                 .selected(_, let index, _):
                 if seen.insert(index).inserted { ordered.append(index) }
@@ -51,5 +55,56 @@ public indirect enum CompiledExpression: Sendable, Equatable {
         }
         visit(self)
         return ordered
+    }
+
+    /// The scores and criteria this expression reads directly, without repeats.
+    public var referencedRules: [RuleSymbol] {
+        var seen = Set<RuleSymbol>()
+        var ordered: [RuleSymbol] = []
+        func visit(_ expression: CompiledExpression) {
+            switch expression {
+            case .boolean, .number, .string, .answer, .isUnknown, .isAnswered, .count, .selected: break
+            case .score(let index):
+                if seen.insert(.score(index)).inserted { ordered.append(.score(index)) }
+            case .criterion(let index):
+                if seen.insert(.criterion(index)).inserted { ordered.append(.criterion(index)) }
+            case .not(let inner), .negate(let inner), .oneOf(let inner, _, _):
+                visit(inner)
+            case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
+                .arithmetic(_, let left, let right):
+                visit(left)
+                visit(right)
+            }
+        }
+        visit(self)
+        return ordered
+    }
+}
+
+/// A named rule an outcome expression can read: a score (a number) or a criterion (yes/no).
+public enum RuleSymbol: Hashable, Sendable {
+    case score(Int)
+    case criterion(Int)
+}
+
+/// A number that may be only partly known: a score with terms that depend on
+/// "weet ik niet" answers lies between bounds, or is unbounded.
+public enum RangedNumber: Sendable, Equatable {
+    case exact(Int)
+    case between(Int, Int)
+    case unbounded
+
+    /// The lowest and highest value it can take; `nil` when unbounded.
+    public var bounds: (low: Int, high: Int)? {
+        switch self {
+        case .exact(let value): (value, value)
+        case .between(let low, let high): (low, high)
+        case .unbounded: nil
+        }
+    }
+
+    /// `.exact` when both bounds meet.
+    public static func bounded(_ low: Int, _ high: Int) -> RangedNumber {
+        low == high ? .exact(low) : .between(Swift.min(low, high), Swift.max(low, high))
     }
 }

@@ -1,6 +1,16 @@
-/// Supplies answers to the evaluator by question index.
+/// Supplies answers (and, for outcome rules, computed scores and criteria) to the
+/// evaluator by index.
 public protocol AnswerLookup {
     func resolvedAnswer(at index: Int) -> ResolvedAnswer
+    func score(at index: Int) -> RangedNumber
+    func criterion(at index: Int) -> Truth
+}
+
+extension AnswerLookup {
+    // Visibility conditions cannot name rules (the type checker refuses), so a plain
+    // answer source never needs these.
+    public func score(at index: Int) -> RangedNumber { .exact(0) }
+    public func criterion(at index: Int) -> Truth { .false }
 }
 
 /// A value met while evaluating an expression.
@@ -9,6 +19,8 @@ enum EvaluatedValue: Equatable {
     case unknown
     case boolean(Bool)
     case number(Int)
+    /// A number known only to lie between two bounds (low < high).
+    case range(Int, Int)
     case string(String)
     case options([String])
 
@@ -32,8 +44,19 @@ extension CompiledExpression {
     public func number(in answers: some AnswerLookup) -> (value: Int?, isUnknown: Bool) {
         switch value(in: answers) {
         case .number(let number): (number, false)
-        case .unknown: (nil, true)
+        case .unknown, .range: (nil, true)
         default: (nil, false)
+        }
+    }
+
+    /// Evaluates a numeric expression to a possibly partly known number; `nil` when it
+    /// depends on an absent answer.
+    public func rangedNumber(in answers: some AnswerLookup) -> RangedNumber? {
+        switch value(in: answers) {
+        case .number(let number): .exact(number)
+        case .range(let low, let high): .between(low, high)
+        case .unknown: .unbounded
+        default: nil
         }
     }
 
@@ -100,34 +123,56 @@ extension CompiledExpression {
             }
         case .arithmetic(let op, let left, let right):
             let left = left.value(in: answers), right = right.value(in: answers)
-            guard case .number(let a) = left, case .number(let b) = right else {
+            guard let (a, b) = left.bounds, let (c, d) = right.bounds else {
                 return left == .absent || right == .absent ? .absent : .unknown
             }
-            // Saturate instead of trapping: a questionnaire must never crash the tool.
-            let (result, overflow): (Int, Bool) =
-                switch op {
-                case .plus: a.addingReportingOverflow(b)
-                case .minus: a.subtractingReportingOverflow(b)
-                case .times: a.multipliedReportingOverflow(by: b)
-                }
-            if overflow {
-                // A sum or difference overflows towards the sign of `a`; a product towards the signs' product.
-                let negative = op == .times ? (a < 0) != (b < 0) : a < 0
-                return .number(negative ? .min : .max)
+            // Interval arithmetic: exact numbers are intervals of width zero.
+            switch op {
+            case .plus: return .ranged(Self.apply(op, a, c), Self.apply(op, b, d))
+            case .minus: return .ranged(Self.apply(op, a, d), Self.apply(op, b, c))
+            case .times:
+                let products = [Self.apply(op, a, c), Self.apply(op, a, d), Self.apply(op, b, c), Self.apply(op, b, d)]
+                return .ranged(products.min()!, products.max()!)
             }
-            return .number(result)
         case .negate(let inner):
             switch inner.value(in: answers) {
-            case .number(let value): return .number(value == .min ? .max : -value)
+            case .number(let value): return .number(Self.negated(value))
+            case .range(let low, let high): return .ranged(Self.negated(high), Self.negated(low))
             case let other: return other
             }
+        case .score(let index):
+            switch answers.score(at: index) {
+            case .exact(let value): return .number(value)
+            case .between(let low, let high): return .ranged(low, high)
+            case .unbounded: return .unknown
+            }
+        case .criterion(let index):
+            return .boolean(from: answers.criterion(at: index))
         }
+    }
+
+    private static func negated(_ value: Int) -> Int { value == .min ? .max : -value }
+
+    /// Saturates instead of trapping: a questionnaire must never crash the tool.
+    private static func apply(_ op: Arithmetic, _ a: Int, _ b: Int) -> Int {
+        let (result, overflow): (Int, Bool) =
+            switch op {
+            case .plus: a.addingReportingOverflow(b)
+            case .minus: a.subtractingReportingOverflow(b)
+            case .times: a.multipliedReportingOverflow(by: b)
+            }
+        guard overflow else { return result }
+        // A sum or difference overflows towards the sign of `a`; a product towards the signs' product.
+        let negative = op == .times ? (a < 0) != (b < 0) : a < 0
+        return negative ? .min : .max
     }
 
     private static func compare(_ comparison: Comparison, _ left: EvaluatedValue, _ right: EvaluatedValue) -> EvaluatedValue {
         // Absent satisfies no comparison, not even '!='; unknown makes the comparison unknown.
         if left == .absent || right == .absent { return .boolean(false) }
         if left == .unknown || right == .unknown { return .unknown }
+        if case .range = left { return compareRanges(comparison, left, right) }
+        if case .range = right { return compareRanges(comparison, left, right) }
         switch comparison {
         case .equal: return .boolean(left == right)
         case .notEqual: return .boolean(left != right)
@@ -143,7 +188,38 @@ extension CompiledExpression {
     }
 }
 
+extension CompiledExpression {
+    /// A comparison that holds for every value in the ranges is true, for none false,
+    /// otherwise unknown.
+    private static func compareRanges(_ comparison: Comparison, _ left: EvaluatedValue, _ right: EvaluatedValue) -> EvaluatedValue {
+        guard let (a, b) = left.bounds, let (c, d) = right.bounds else { return .boolean(false) }
+        let always: Bool, never: Bool
+        switch comparison {
+        case .less: (always, never) = (b < c, a >= d)
+        case .lessEqual: (always, never) = (b <= c, a > d)
+        case .greater: (always, never) = (a > d, b <= c)
+        case .greaterEqual: (always, never) = (a >= d, b < c)
+        case .equal: (always, never) = (a == b && c == d && a == c, b < c || d < a)
+        case .notEqual: (always, never) = (b < c || d < a, a == b && c == d && a == c)
+        }
+        return always ? .boolean(true) : never ? .boolean(false) : .unknown
+    }
+}
+
 extension EvaluatedValue {
+    /// Lowest and highest value of a number or range.
+    var bounds: (Int, Int)? {
+        switch self {
+        case .number(let value): (value, value)
+        case .range(let low, let high): (low, high)
+        default: nil
+        }
+    }
+
+    static func ranged(_ low: Int, _ high: Int) -> EvaluatedValue {
+        low == high ? .number(low) : .range(Swift.min(low, high), Swift.max(low, high))
+    }
+
     static func boolean(from truth: Truth) -> EvaluatedValue {
         switch truth {
         case .true: .boolean(true)

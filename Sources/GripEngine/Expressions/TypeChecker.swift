@@ -43,6 +43,8 @@ public struct ExpressionScope: Sendable {
     /// For a visibility condition: the index of the question it belongs to. Only
     /// earlier questions may be read, which also rules out cycles.
     var owner: Int?
+    /// Scores and criteria by name, for outcome rules; empty for visibility conditions.
+    var rules: [String: RuleSymbol] = [:]
 
     public init(entries: [Entry], owner: Int? = nil) {
         self.entries = entries
@@ -57,6 +59,12 @@ public struct ExpressionScope: Sendable {
     func withOwner(_ owner: Int?) -> ExpressionScope {
         var copy = self
         copy.owner = owner
+        return copy
+    }
+
+    func withRules(_ rules: [String: RuleSymbol]) -> ExpressionScope {
+        var copy = self
+        copy.rules = rules
         return copy
     }
 }
@@ -78,6 +86,16 @@ struct TypeChecker {
         return compiled
     }
 
+    /// Parses and checks an expression that must be a number (a score term, a dimension).
+    static func compileNumber(_ source: String, scope: ExpressionScope) throws(ExpressionError) -> CompiledExpression {
+        let syntax = try Parser.parse(source)
+        let (compiled, type) = try TypeChecker(scope: scope).check(syntax)
+        guard type == .number else {
+            throw ExpressionError(offset: syntax.offset, "this must be a number, but is \(type.name)")
+        }
+        return compiled
+    }
+
     func check(_ syntax: Syntax) throws(ExpressionError) -> (CompiledExpression, ExpressionType) {
         switch syntax {
         case .integer(let value, _):
@@ -87,6 +105,12 @@ struct TypeChecker {
         case .boolean(let value, _):
             return (.boolean(value), .boolean)
         case .name(let name, let offset):
+            if scope.indexByID[name] == nil, let rule = scope.rules[name] {
+                switch rule {
+                case .score(let index): return (.score(index), .number)
+                case .criterion(let index): return (.criterion(index), .boolean)
+                }
+            }
             let index = try resolve(name, offset: offset)
             return (.answer(index), Self.type(of: scope.entries[index].type, index: index))
         case .list(_, let offset):
@@ -114,8 +138,8 @@ struct TypeChecker {
 
     private func resolve(_ name: String, offset: Int) throws(ExpressionError) -> Int {
         guard let index = scope.indexByID[name] else {
-            var message = "unknown question '\(name)'"
-            if let suggestion = closestMatch(to: name, in: scope.entries.map(\.id) + Self.functions) {
+            var message = scope.rules.isEmpty ? "unknown question '\(name)'" : "unknown question, score or criterion '\(name)'"
+            if let suggestion = closestMatch(to: name, in: scope.entries.map(\.id) + scope.rules.keys.sorted() + Self.functions) {
                 message += "; did you mean '\(suggestion)'?"
             }
             throw ExpressionError(offset: offset, message)

@@ -3,7 +3,7 @@ import Yams
 /// Decodes the YAML tree into a `QuestionnaireDraft`, reporting shape errors: unknown
 /// keys, missing keys, wrong value types, missing translations.
 struct QuestionnaireDecoder {
-    static let topLevelKeys = ["id", "version", "title", "description", "estimated_minutes", "sections", "outcomes"]
+    static let topLevelKeys = ["id", "version", "title", "description", "estimated_minutes", "sections", "outcomes", "prefill"]
     static let sectionKeys = ["id", "title", "description", "questions"]
     static let questionKeys = [
         "id", "type", "text", "help", "sources", "options", "when", "required", "allow_unknown",
@@ -43,6 +43,7 @@ struct QuestionnaireDecoder {
             draft.estimatedMinutes = reader.integer(node, of: "estimated_minutes")
         }
         draft.outcomesNode = fields["outcomes"]
+        draft.prefillNode = fields["prefill"]
         if let node = fields["sections"], let items = reader.sequence(node, of: "sections") {
             if items.isEmpty { reader.error(node, "sections is empty; a questionnaire needs at least one section") }
             draft.sections = items.map { decodeSection($0) }
@@ -101,8 +102,8 @@ struct QuestionnaireDecoder {
         }
         question.text = fields["text"].flatMap { reader.localized($0, of: "the text of \(name)") }
         question.help = fields["help"].flatMap { reader.localized($0, of: "the help of \(name)") }
-        if let sourcesNode = fields["sources"], let items = reader.sequence(sourcesNode, of: "the sources of \(name)") {
-            question.sources = items.compactMap { decodeSource($0, of: name) }
+        if let sourcesNode = fields["sources"] {
+            question.sources = sources(sourcesNode, of: name)
         }
         if let optionsNode = fields["options"] {
             question.optionsNode = optionsNode
@@ -159,6 +160,12 @@ struct QuestionnaireDecoder {
             option.exclusive = reader.boolean(exclusiveNode, of: "'exclusive' of \(name)") ?? false
         }
         return option
+    }
+
+    /// A list of legal sources, of a question or an outcome rule.
+    mutating func sources(_ node: Node, of name: String) -> [LegalSource] {
+        guard let items = reader.sequence(node, of: "the sources of \(name)") else { return [] }
+        return items.compactMap { decodeSource($0, of: name) }
     }
 
     private mutating func decodeSource(_ node: Node, of questionName: String) -> LegalSource? {

@@ -14,6 +14,7 @@ struct QuestionnaireDraft {
     var estimatedMinutes: Int?
     var sections: [SectionDraft] = []
     var outcomesNode: Node?
+    var prefillNode: Node?
 
     var questions: [QuestionDraft] { sections.flatMap(\.questions) }
 }

@@ -26,14 +26,18 @@ public enum QuestionnaireLoader {
         for validator in questionnaireValidators {
             validator.validate(draft, into: &report)
         }
-        if let outcomes = draft.outcomesNode {
-            report.warning(outcomes, "'outcomes' is not evaluated by this version of Grip")
-        }
+        var outcomesDecoder = OutcomesDecoder(reader: report, draft: draft)
+        let outcomes = draft.outcomesNode.flatMap { outcomesDecoder.decodeOutcomes($0) } ?? .empty
+        let prefill = draft.prefillNode.map { outcomesDecoder.decodePrefill($0) } ?? []
+        report = outcomesDecoder.reader
         let diagnostics = report.diagnostics.sortedByLocation()
         guard diagnostics.errors.isEmpty else {
             return LoadReport(questionnaire: nil, diagnostics: diagnostics)
         }
-        return LoadReport(questionnaire: build(draft, file: file, source: data, reader: report), diagnostics: diagnostics)
+        var questionnaire = build(draft, file: file, source: data, reader: report)
+        questionnaire?.outcomes = outcomes
+        questionnaire?.prefill = prefill
+        return LoadReport(questionnaire: questionnaire, diagnostics: diagnostics)
     }
 
     /// Assembles the checked draft. Only called when validation found no errors, so

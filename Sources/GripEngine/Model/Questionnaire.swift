@@ -25,6 +25,10 @@ public struct Questionnaire: Sendable {
     public var file: String
     /// The exact bytes it was loaded from; results record their SHA-256.
     public var source: Data
+    /// The rules that turn answers into an outcome (empty when the file has none).
+    public var outcomes: OutcomeRules = .empty
+    /// Answers other questionnaires can hand over to this one.
+    public var prefill: [PrefillRule] = []
 
     /// For each question index, the later questions whose condition refers to it.
     public let dependents: [[Int]]

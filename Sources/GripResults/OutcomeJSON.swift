@@ -1,0 +1,96 @@
+import GripEngine
+import GripScoring
+
+/// The outcome as it is stored in a result: texts in the result's language, ids beside
+/// them so tools can re-read it, integers and strings only.
+public enum OutcomeJSON {
+    public static func json(_ outcome: Outcome, language: Language) -> JSONValue {
+        var members: [(key: String, value: JSONValue)] = [
+            ("assessments", .array(outcome.assessments.map { assessment($0, language) })),
+            ("nextInstruments", .array(outcome.nextInstruments.map(JSONValue.string))),
+        ]
+        if !outcome.classifications.isEmpty {
+            members.append(("classifications", .array(outcome.classifications.map { classification($0, language) })))
+        }
+        if !outcome.scores.isEmpty {
+            members.append(("scores", .array(outcome.scores.map { score in
+                var entry: [(key: String, value: JSONValue)] = [("id", .string(score.id))]
+                if let title = score.title { entry.append(("title", .string(title[language]))) }
+                switch score.value {
+                case .exact(let value):
+                    entry.append(("low", .integer(Int64(value))))
+                    entry.append(("high", .integer(Int64(value))))
+                case .between(let low, let high):
+                    entry.append(("low", .integer(Int64(low))))
+                    entry.append(("high", .integer(Int64(high))))
+                case .unbounded:
+                    entry.append(("unbounded", "yes"))
+                }
+                return .object(entry)
+            })))
+        }
+        if !outcome.dimensions.isEmpty {
+            members.append(("dimensions", .array(outcome.dimensions.map { dimension in
+                [
+                    "id": .string(dimension.id), "title": .string(dimension.title[language]),
+                    "value": .integer(Int64(dimension.value)), "lowest": .integer(Int64(dimension.lowest)),
+                    "max": .integer(Int64(dimension.maximum)),
+                ]
+            })))
+        }
+        if !outcome.warnings.isEmpty {
+            members.append(("warnings", .array(outcome.warnings.map { warning in
+                ["id": .string(warning.id), "text": .string(warning.text[language]), "sources": sources(warning.sources, language)]
+            })))
+        }
+        return .object(members)
+    }
+
+    static func assessment(_ assessment: AssessmentOutcome, _ language: Language) -> JSONValue {
+        var entry: [(key: String, value: JSONValue)] = [
+            ("id", .string(assessment.id)),
+            ("title", .string(assessment.title[language])),
+            ("level", .string(assessment.level.rawValue)),
+            ("reasons", .array(assessment.reasons.map { reason($0, language) })),
+            ("openPoints", .array(assessment.openPoints.map { point in
+                [
+                    "criterion": .string(point.criterion), "level": .string(point.level.rawValue),
+                    "text": .string(point.text[language]), "questions": .array(point.questions.map(JSONValue.string)),
+                ]
+            })),
+            ("nextStep", .string(assessment.nextStep[language])),
+        ]
+        if let rationale = assessment.rationale { entry.append(("rationale", .string(rationale[language]))) }
+        if let instrument = assessment.instrument { entry.append(("instrument", .string(instrument))) }
+        if let appliesFrom = assessment.appliesFrom { entry.append(("appliesFrom", .string(appliesFrom))) }
+        if let note = assessment.appliesNote { entry.append(("appliesNote", .string(note[language]))) }
+        return .object(entry)
+    }
+
+    static func classification(_ classification: ClassificationOutcome, _ language: Language) -> JSONValue {
+        func summary(_ category: ClassificationRule.Category.Summary) -> JSONValue {
+            ["id": .string(category.id), "title": .string(category.title[language])]
+        }
+        var entry: [(key: String, value: JSONValue)] = [("id", .string(classification.id)), ("title", .string(classification.title[language]))]
+        if let category = classification.category { entry.append(("category", summary(category))) }
+        entry.append(("possible", .array(classification.possible.map(summary))))
+        entry.append(("reasons", .array(classification.reasons.map { reason($0, language) })))
+        return .object(entry)
+    }
+
+    static func reason(_ reason: Reason, _ language: Language) -> JSONValue {
+        [
+            "criterion": .string(reason.criterion), "level": .string(reason.level.rawValue),
+            "text": .string(reason.text[language]), "sources": sources(reason.sources, language),
+        ]
+    }
+
+    static func sources(_ sources: [LegalSource], _ language: Language) -> JSONValue {
+        .array(sources.map { source in
+            var entry: [(key: String, value: JSONValue)] = [("title", .string(source.title[language]))]
+            if let article = source.article { entry.append(("article", .string(article))) }
+            if let url = source.url { entry.append(("url", .string(url))) }
+            return .object(entry)
+        })
+    }
+}

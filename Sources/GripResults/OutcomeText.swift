@@ -1,0 +1,78 @@
+import GripEngine
+import GripScoring
+
+/// An outcome as plain text, for the terminal.
+public enum OutcomeText {
+    public static func render(_ outcome: Outcome, language: Language) -> String {
+        let words = Words(language)
+        var text = ""
+        for assessment in outcome.assessments {
+            text += "\(assessment.title[language]): \(words.level(assessment.level))\n"
+            for reason in assessment.reasons {
+                text += "  + \(reason.text[language])\(sourceList(reason.sources, language))\n"
+            }
+            for point in assessment.openPoints {
+                text += "  ? \(point.text[language]) — \(words.resolve): \(point.questions.joined(separator: ", "))\n"
+            }
+            if let rationale = assessment.rationale { text += "  = \(rationale[language])\n" }
+            if let date = assessment.appliesFrom { text += "  \(words.appliesFrom) \(date)\n" }
+            text += "  → \(assessment.nextStep[language])\n"
+        }
+        for classification in outcome.classifications {
+            let category = classification.category.map { $0.title[language] } ?? "—"
+            text += "\(classification.title[language]): \(category)"
+            if !classification.possible.isEmpty {
+                text += " (\(words.possibly): \(classification.possible.map { $0.title[language] }.joined(separator: ", ")))"
+            }
+            text += "\n"
+        }
+        for score in outcome.scores {
+            let value: String =
+                switch score.value {
+                case .exact(let number): String(number)
+                case .between(let low, let high): "\(low)–\(high)"
+                case .unbounded: "?"
+                }
+            text += "\(score.title?[language] ?? score.id): \(value)\n"
+        }
+        for dimension in outcome.dimensions {
+            text += "\(dimension.title[language]): \(dimension.value)/\(dimension.maximum)\n"
+        }
+        for warning in outcome.warnings {
+            text += "! \(warning.text[language])\(sourceList(warning.sources, language))\n"
+        }
+        if !outcome.nextInstruments.isEmpty {
+            text += "\(words.next): \(outcome.nextInstruments.joined(separator: ", "))\n"
+        }
+        return text
+    }
+
+    static func sourceList(_ sources: [LegalSource], _ language: Language) -> String {
+        guard !sources.isEmpty else { return "" }
+        return " [" + sources.map { [$0.title[language], $0.article].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ") + "]"
+    }
+
+    /// The interface words of outcomes, in both languages.
+    public struct Words: Sendable {
+        public let language: Language
+        public init(_ language: Language) { self.language = language }
+
+        public func level(_ level: AssessmentLevel) -> String {
+            switch (level, language) {
+            case (.required, .nl): "verplicht"
+            case (.required, .en): "required"
+            case (.recommended, .nl): "aanbevolen"
+            case (.recommended, .en): "recommended"
+            case (.possiblyRequired, .nl): "mogelijk verplicht"
+            case (.possiblyRequired, .en): "possibly required"
+            case (.notNeeded, .nl): "niet nodig"
+            case (.notNeeded, .en): "not needed"
+            }
+        }
+
+        var resolve: String { language == .nl ? "zoek uit" : "resolve" }
+        var appliesFrom: String { language == .nl ? "Geldt vanaf" : "Applies from" }
+        var possibly: String { language == .nl ? "mogelijk" : "possibly" }
+        var next: String { language == .nl ? "Vervolginstrumenten" : "Next instruments" }
+    }
+}
