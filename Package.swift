@@ -59,7 +59,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GripEngineTests", dependencies: ["GripEngine", "GripBundled"]),
-        .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine"]),
+        .testTarget(name: "GripScoringTests", dependencies: ["GripScoring", "GripEngine", "GripBundled"]),
+        .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring"]),
         .testTarget(name: "GripCLITests", dependencies: ["grip"]),
     ],
     swiftLanguageModes: [.v6]

@@ -30,11 +30,14 @@ public struct ExpressionScope: Sendable {
         public var id: String
         public var type: QuestionType
         public var optionIDs: [String]
+        /// "None of these" options, which `count(q)` leaves out.
+        public var exclusiveOptionIDs: [String]
 
-        public init(id: String, type: QuestionType, optionIDs: [String]) {
+        public init(id: String, type: QuestionType, optionIDs: [String], exclusiveOptionIDs: [String] = []) {
             self.id = id
             self.type = type
             self.optionIDs = optionIDs
+            self.exclusiveOptionIDs = exclusiveOptionIDs
         }
     }
 
@@ -194,7 +197,9 @@ struct TypeChecker {
             guard scope.entries[index].type == .multi else {
                 throw ExpressionError(offset: arguments[0].offset, "count() needs a multi-choice question, but '\(scope.entries[index].id)' is \(scope.entries[index].type.rawValue)")
             }
-            var only: [String]?
+            // count(q) counts real choices: a "none of these" option is not one.
+            let entry = scope.entries[index]
+            var only: [String]? = entry.exclusiveOptionIDs.isEmpty ? nil : entry.optionIDs.filter { !entry.exclusiveOptionIDs.contains($0) }
             if arguments.count == 2 {
                 only = try optionList(arguments[1], question: index)
             }

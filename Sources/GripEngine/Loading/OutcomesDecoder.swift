@@ -67,7 +67,7 @@ struct OutcomesDecoder {
         let criterionIndex = Dictionary(criterionItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var used = Set<Int>()
-        for (_, criterion) in criteria.enumerated() {
+        for criterion in criteria {
             for case .criterion(let other) in criterion?.condition.referencedRules ?? [] { used.insert(other) }
         }
         for score in scores {
@@ -84,6 +84,9 @@ struct OutcomesDecoder {
         let classifications = items(fields["classifications"], of: "classifications").compactMap { decodeClassification($0, criteria: criterionIndex, used: &used) }
         let dimensions = items(fields["dimensions"], of: "dimensions").compactMap { decodeDimension($0, scope: scope) }
         let warnings = items(fields["warnings"], of: "warnings").compactMap { decodeWarning($0, scope: scope) }
+        for expression in dimensions.map(\.value) + warnings.map(\.condition) {
+            for case .criterion(let other) in expression.referencedRules { used.insert(other) }
+        }
         for (index, item) in criterionItems.enumerated() where !used.contains(index) {
             reader.warning(item.fields.node, "criterion '\(item.id)' is not used by any assessment, classification, score or other criterion")
         }
@@ -327,7 +330,7 @@ struct OutcomesDecoder {
         for level in AssessmentLevel.allCases where level != .notNeeded {
             if let list = criterionList(fields[level.key], of: "'\(level.key)' of \(name)", criteria: criteria, used: &used) { levels[level] = list }
         }
-        if levels.values.allSatisfy(\.isEmpty) {
+        if levels.isEmpty {
             reader.error(node, "\(name) lists no criteria; give at least one under required, recommended or possibly_required")
         }
         var instrument: String?

@@ -138,7 +138,8 @@ extension ExpressionScope {
         self.init(entries: draft.questions.map { question in
             Entry(
                 id: question.id ?? "", type: question.type ?? .text,
-                optionIDs: question.options.compactMap(\.id))
+                optionIDs: question.options.compactMap(\.id),
+                exclusiveOptionIDs: question.options.filter(\.exclusive).compactMap(\.id))
         })
     }
 }
