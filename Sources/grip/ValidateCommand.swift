@@ -6,12 +6,17 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check questionnaire files; print every problem as FILE:LINE:COLUMN.",
-        discussion: "Exit status 0 when every file is valid (warnings allowed), 1 otherwise.")
+        discussion: """
+            Exit status 0 when every file is valid (warnings allowed), 1 otherwise. Prefill \
+            names are checked against the other files given and the questionnaires Grip knows.
+            """)
 
     @Argument(help: "Questionnaire YAML files.") var files: [String]
+    @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         var failed = false
+        var loaded: [Questionnaire] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 printError("\(file): error: cannot read the file")
@@ -21,7 +26,18 @@ struct ValidateCommand: ParsableCommand {
             let report = QuestionnaireLoader.load(data, file: file)
             for diagnostic in report.diagnostics { print(diagnostic.description) }
             if let questionnaire = report.questionnaire {
-                print("\(file): ok: \(questionnaire.id) \(questionnaire.version), \(questionnaire.questions.count) questions")
+                loaded.append(questionnaire)
+            } else {
+                failed = true
+            }
+        }
+        // The files given come first, so a draft is checked against the other drafts.
+        let sources = loaded + questionnaires.catalog().entries.map(\.questionnaire)
+        for questionnaire in loaded {
+            let problems = Prefill.diagnostics(for: questionnaire, sources: sources)
+            for problem in problems { print(problem.description) }
+            if problems.isEmpty {
+                print("\(questionnaire.file): ok: \(questionnaire.id) \(questionnaire.version), \(questionnaire.questions.count) questions")
             } else {
                 failed = true
             }

@@ -1,0 +1,98 @@
+/// Hands answers from one questionnaire (usually the quickscan) to another, as its
+/// `prefill` part declares. Prefilled answers are suggestions: the user confirms or
+/// changes them like any other answer.
+public enum Prefill {
+    /// Checks a questionnaire's prefill names against the questionnaires it takes from.
+    /// A source that is not available is not an error: organisations may leave it out.
+    public static func diagnostics(for target: Questionnaire, sources: [Questionnaire]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for rule in target.prefill {
+            guard let source = sources.first(where: { $0.id == rule.from }) else { continue }
+            for mapping in rule.mappings {
+                if case .failure(let problem) = resolve(mapping, into: target, from: source) {
+                    diagnostics.append(Diagnostic(.error, at: mapping.location, problem.description))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// The answers `source` hands to `target`, by target question index, each already
+    /// accepted by the target question. Answers the target cannot take are left out.
+    public static func answers(for target: Questionnaire, from source: Session) -> [Int: AnswerValue] {
+        var answers: [Int: AnswerValue] = [:]
+        for rule in target.prefill where rule.from == source.questionnaire.id {
+            for mapping in rule.mappings {
+                guard case .success(let transfer) = resolve(mapping, into: target, from: source.questionnaire) else { continue }
+                let value: AnswerValue?
+                switch transfer {
+                case .copy(let index):
+                    switch source.resolvedAnswer(at: index) {
+                    case .absent: value = nil
+                    case .unknown: value = .unknown
+                    case .value(.options(let ids)):
+                        // Keep only options the target also has.
+                        let known = Set(target.questions[mapping.target].options.map(\.id))
+                        let kept = ids.filter(known.contains)
+                        value = kept.isEmpty ? nil : .options(kept)
+                    case .value(let answer): value = answer
+                    }
+                case .condition(let expression):
+                    switch expression.truth(in: source) {
+                    case .true: value = .yes
+                    case .false: value = .no
+                    case .unknown: value = .unknown
+                    }
+                }
+                guard let value, case .success(let accepted?) = target.questions[mapping.target].normalize(value) else { continue }
+                answers[mapping.target] = accepted
+            }
+        }
+        return answers
+    }
+
+    enum Transfer {
+        case copy(Int)
+        case condition(CompiledExpression)
+    }
+
+    struct Problem: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    static func resolve(_ mapping: PrefillRule.Mapping, into target: Questionnaire, from source: Questionnaire) -> Result<Transfer, Problem> {
+        let targetQuestion = target.questions[mapping.target]
+        switch mapping.source {
+        case .question(let id):
+            guard let index = source.index(of: id) else {
+                var message = "unknown question '\(id)' in \(source.id), prefilling '\(targetQuestion.id)'"
+                if let suggestion = closestMatch(to: id, in: source.questions.map(\.id)) { message += "; did you mean '\(suggestion)'?" }
+                return .failure(Problem(message))
+            }
+            let from = source.questions[index].type, to = targetQuestion.type
+            let yesNo: Set<QuestionType> = [.yesNo, .yesNoUnknown]
+            guard from == to || (yesNo.contains(from) && yesNo.contains(to)) else {
+                return .failure(Problem("'\(id)' of \(source.id) is \(from.rawValue) and cannot prefill '\(targetQuestion.id)', which is \(to.rawValue)"))
+            }
+            return .success(.copy(index))
+        case .condition(let text):
+            do throws(ExpressionError) {
+                return .success(.condition(try TypeChecker.compileCondition(text, scope: ExpressionScope(questionnaire: source))))
+            } catch {
+                return .failure(Problem("in the condition prefilling '\(targetQuestion.id)' (over \(source.id)), at character \(error.offset + 1): \(error.message)"))
+            }
+        }
+    }
+}
+
+extension ExpressionScope {
+    /// The scope of a loaded questionnaire's questions, for conditions written elsewhere.
+    public init(questionnaire: Questionnaire) {
+        self.init(entries: questionnaire.questions.map { question in
+            Entry(
+                id: question.id, type: question.type, optionIDs: question.options.map(\.id),
+                exclusiveOptionIDs: question.options.filter(\.exclusive).map(\.id))
+        })
+    }
+}
