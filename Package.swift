@@ -60,7 +60,7 @@ let package = Package(
         ),
         .testTarget(name: "GripEngineTests", dependencies: ["GripEngine", "GripBundled"]),
         .testTarget(name: "GripScoringTests", dependencies: ["GripScoring", "GripEngine", "GripBundled"]),
-        .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring"]),
+        .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring", "GripBundled"]),
         .testTarget(name: "GripCLITests", dependencies: ["grip"]),
     ],
     swiftLanguageModes: [.v6]

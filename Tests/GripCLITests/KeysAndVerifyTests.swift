@@ -144,10 +144,10 @@ struct KeysAndVerifyTests {
     /// libraries. CI installs them; elsewhere the test says what is missing.
     @Test func anIndependentVerifierAcceptsTheResultAndCatchesTampering() throws {
         let python = try #require(Self.which("python3"), "python3 is needed for the independent verifier")
-        let probe = try Self.execute(python, ["-c", "import rfc8785, cryptography"])
+        let probe = try Self.execute(python, ["-c", "import rfc8785, cryptography, jsonschema"])
         if probe != 0 {
             let required = ProcessInfo.processInfo.environment["GRIP_REQUIRE_PYTHON_VERIFIER"] == "1"
-            #expect(!required, "pip install rfc8785 cryptography: the independent verifier needs them")
+            #expect(!required, "pip install rfc8785 cryptography jsonschema: the independent checks need them")
             return
         }
         let home = try temporaryDirectory()
@@ -156,6 +156,14 @@ struct KeysAndVerifyTests {
         let file = try Self.signedResult(home: home)
         let script = GripProcess.packageRoot.appendingPathComponent("Tools/verify-result.py").path
         #expect(try Self.execute(python, [script, file]) == 0)
+        // The published schema describes what grip writes.
+        let schema = GripProcess.packageRoot.appendingPathComponent("Schemas/grip-result-1.schema.json").path
+        let validate = """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)
+            """
+        #expect(try Self.execute(python, ["-c", validate, schema, file]) == 0)
 
         let tampered = home.appendingPathComponent("tampered.json")
         try String(contentsOfFile: file, encoding: .utf8)
