@@ -24,25 +24,8 @@ public enum ResultWriter {
         return String(slug.prefix(40))
     }
 
-    /// Writes `data` to `directory/name` via a temporary file, fsync and a hard link,
-    /// so the file appears complete or not at all and an existing file is never replaced.
+    /// Writes `data` to `directory/name` atomically; an existing file is never replaced.
     public static func writeNew(_ data: Data, named name: String, in directory: URL) throws -> URL {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let target = directory.appendingPathComponent(name)
-        let temporary = directory.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let handle = try FileHandle(forWritingTo: temporary)
-        try handle.write(contentsOf: data)
-        try handle.synchronize()
-        try handle.close()
-        // link(2) fails with EEXIST instead of replacing, unlike rename(2).
-        guard link(temporary.path, target.path) == 0 else {
-            if errno == EEXIST { throw CocoaError(.fileWriteFileExists, userInfo: [NSFilePathErrorKey: target.path]) }
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-        }
-        return target
+        try AtomicFile.createNew(data, named: name, in: directory)
     }
 }

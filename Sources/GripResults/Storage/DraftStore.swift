@@ -1,0 +1,83 @@
+import Foundation
+import GripEngine
+
+/// An assessment in progress, saved after every answer so nothing is lost when the
+/// terminal closes or the machine stops.
+public struct Draft: Codable, Equatable, Sendable {
+    public var id: UUID
+    public var language: Language
+    public var startedAt: Date
+    public var updatedAt: Date
+    /// SHA-256 of the questionnaire file the answers were given against.
+    public var questionnaireSHA256: String
+    public var session: SessionSnapshot
+    /// For the list of drafts, without loading the questionnaire.
+    public var answered: Int
+    public var visible: Int
+
+    public init(id: UUID = UUID(), session: Session, language: Language, startedAt: Date, updatedAt: Date = Date()) {
+        self.id = id
+        self.language = language
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+        questionnaireSHA256 = ResultDocument.sha256Hex(session.questionnaire.source)
+        self.session = session.snapshot
+        answered = session.progress.answered
+        visible = session.progress.visible
+    }
+}
+
+/// Drafts as files in the data directory's `drafts/`: one JSON file per draft, replaced
+/// atomically on every save.
+public struct DraftStore: Sendable {
+    public let directory: URL
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    public struct Listing: Sendable {
+        public var drafts: [Draft]
+        /// Files that could not be read; kept on disk, never deleted.
+        public var unreadable: [(file: String, reason: String)]
+    }
+
+    private func url(for id: UUID) -> URL { directory.appendingPathComponent("\(id.uuidString.lowercased()).json") }
+
+    public func save(_ draft: Draft) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        _ = try AtomicFile.replace(try encoder.encode(draft), named: url(for: draft.id).lastPathComponent, in: directory)
+    }
+
+    public func load(_ id: UUID) throws -> Draft {
+        try Self.decode(Data(contentsOf: url(for: id)))
+    }
+
+    /// Every draft, most recently changed first.
+    public func list() -> Listing {
+        var listing = Listing(drafts: [], unreadable: [])
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            let file = directory.appendingPathComponent(name)
+            do {
+                listing.drafts.append(try Self.decode(Data(contentsOf: file)))
+            } catch {
+                listing.unreadable.append((file.path, String(describing: error)))
+            }
+        }
+        listing.drafts.sort { $0.updatedAt > $1.updatedAt }
+        return listing
+    }
+
+    public func delete(_ id: UUID) throws {
+        try FileManager.default.removeItem(at: url(for: id))
+    }
+
+    static func decode(_ data: Data) throws -> Draft {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(Draft.self, from: data)
+    }
+}
