@@ -46,6 +46,7 @@ public enum ResultDocument {
             "id": .string(id.uuidString.lowercased()),
             "questionnaire": [
                 "id": .string(questionnaire.id),
+                "title": .string(questionnaire.title[language]),
                 "version": .string(questionnaire.version),
                 "sha256": .string(sha256Hex(questionnaire.source)),
             ],

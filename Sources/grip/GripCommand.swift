@@ -48,17 +48,3 @@ struct QuestionnaireOptions: ParsableArguments {
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
-
-/// Subcommands whose issue has not landed yet.
-struct NotAvailableYet {
-    static func fail(_ name: String) throws -> Never {
-        printError("grip \(name): not available yet")
-        throw ExitCode(2)
-    }
-}
-
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export a result as Markdown, HTML, JSON or CSV (not available yet).")
-    @Argument(help: "The result file.") var file: String?
-    func run() throws { try NotAvailableYet.fail("export") }
-}

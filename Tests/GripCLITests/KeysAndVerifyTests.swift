@@ -172,6 +172,27 @@ struct KeysAndVerifyTests {
         #expect(try Self.execute(python, [script, tampered.path]) == 1)
     }
 
+    @Test func exportWritesAReportAndNeverReplacesAFile() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try initKey(home: home)
+        let file = try Self.signedResult(home: home)
+        let out = home.appendingPathComponent("report.html").path
+        let first = try GripProcess.run(["export", file, "--format", "html", "--out", out], home: home)
+        #expect(first.status == 0, "\(first.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.contains("Geldig, ondertekend door vertrouwde ondertekenaar Anna de Vries"))
+        let again = try GripProcess.run(["export", file, "--format", "csv", "--out", out], home: home)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == html)
+        let csv = try GripProcess.run(["export", file, "--format", "csv"], home: home)
+        #expect(csv.stdout.hasPrefix("question,section,type,visibility"))
+        let notAResult = try GripProcess.run(["export", out, "--format", "markdown"], home: home)
+        #expect(notAResult.status == 1)
+        #expect(notAResult.stderr.contains("is not a result file"))
+    }
+
     static func which(_ tool: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         return paths.map { "\($0)/\(tool)" }.first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -1,0 +1,145 @@
+import Foundation
+
+/// A result file read for people: everything an export or a screen shows, taken from
+/// the file alone (results are self-contained), tolerant of missing optional parts.
+public struct ResultReport: Sendable {
+    public struct Source: Sendable { public var title: String, article: String?, url: String? }
+    public struct Reason: Sendable { public var text: String, sources: [Source] }
+    public struct OpenPoint: Sendable { public var text: String, questions: [String] }
+    public struct Assessment: Sendable {
+        public var id: String, title: String, level: String
+        public var reasons: [Reason], openPoints: [OpenPoint]
+        public var nextStep: String, rationale: String?, appliesFrom: String?, appliesNote: String?
+    }
+    public struct Classification: Sendable { public var title: String, category: String?, possible: [String] }
+    public struct Dimension: Sendable { public var title: String, value: Int, maximum: Int }
+    public struct Answer: Sendable {
+        public var question: String, section: String, type: String, text: String
+        public var shown: Bool, value: String?, answerText: String?, note: String?
+    }
+
+    public var language: String
+    public var questionnaireID: String, questionnaireTitle: String, questionnaireVersion: String, questionnaireSHA256: String
+    public var system: String, organisation: String, assessor: String
+    public var startedAt: String, completedAt: String, resultID: String
+    public var signerName: String?, signerOrganisation: String?
+    public var assessments: [Assessment] = []
+    public var classifications: [Classification] = []
+    public var dimensions: [Dimension] = []
+    public var warnings: [Reason] = []
+    public var nextInstruments: [String] = []
+    public var answers: [Answer] = []
+    public var verification: VerificationReport
+
+    public init(document: JSONValue, verification: VerificationReport) {
+        let result = document["result"] ?? .object([])
+        func text(_ value: JSONValue?, _ key: String) -> String { value?[key]?.stringValue ?? "" }
+        func sources(_ value: JSONValue?) -> [Source] {
+            (value?.arrayValue ?? []).map { Source(title: text($0, "title"), article: $0["article"]?.stringValue, url: $0["url"]?.stringValue) }
+        }
+        func reasons(_ value: JSONValue?) -> [Reason] {
+            (value?.arrayValue ?? []).map { Reason(text: text($0, "text"), sources: sources($0["sources"])) }
+        }
+        language = text(result, "language")
+        let questionnaire = result["questionnaire"]
+        questionnaireID = text(questionnaire, "id")
+        questionnaireTitle = questionnaire?["title"]?.stringValue ?? questionnaireID
+        questionnaireVersion = text(questionnaire, "version")
+        questionnaireSHA256 = text(questionnaire, "sha256")
+        let subject = result["subject"]
+        system = text(subject, "system")
+        organisation = text(subject, "organisation")
+        assessor = text(subject, "assessor")
+        startedAt = text(result, "startedAt")
+        completedAt = text(result, "completedAt")
+        resultID = text(result, "id")
+        signerName = result["signer"]?["name"]?.stringValue
+        signerOrganisation = result["signer"]?["organisation"]?.stringValue
+        let outcome = result["outcome"]
+        assessments = (outcome?["assessments"]?.arrayValue ?? []).map { item in
+            Assessment(
+                id: text(item, "id"), title: text(item, "title"), level: text(item, "level"),
+                reasons: reasons(item["reasons"]),
+                openPoints: (item["openPoints"]?.arrayValue ?? []).map {
+                    OpenPoint(text: text($0, "text"), questions: ($0["questions"]?.arrayValue ?? []).compactMap(\.stringValue))
+                },
+                nextStep: text(item, "nextStep"), rationale: item["rationale"]?.stringValue,
+                appliesFrom: item["appliesFrom"]?.stringValue, appliesNote: item["appliesNote"]?.stringValue)
+        }
+        classifications = (outcome?["classifications"]?.arrayValue ?? []).map { item in
+            Classification(
+                title: text(item, "title"), category: item["category"]?["title"]?.stringValue,
+                possible: (item["possible"]?.arrayValue ?? []).map { text($0, "title") })
+        }
+        dimensions = (outcome?["dimensions"]?.arrayValue ?? []).map { item in
+            Dimension(title: text(item, "title"), value: Int(item["value"]?.integerValue ?? 0), maximum: max(1, Int(item["max"]?.integerValue ?? 1)))
+        }
+        warnings = reasons(outcome?["warnings"])
+        nextInstruments = (outcome?["nextInstruments"]?.arrayValue ?? []).compactMap(\.stringValue)
+        answers = (result["answers"]?.arrayValue ?? []).map { item in
+            let value: String? =
+                switch item["value"] {
+                case .string(let string)?: string
+                case .integer(let number)?: String(number)
+                case .array(let items)?: items.compactMap(\.stringValue).joined(separator: ";")
+                default: nil
+                }
+            return Answer(
+                question: text(item, "question"), section: text(item, "section"), type: text(item, "type"), text: text(item, "text"),
+                shown: item["visibility"]?.stringValue != "hidden", value: value,
+                answerText: item["answerText"]?.stringValue, note: item["note"]?.stringValue)
+        }
+        self.verification = verification
+    }
+
+    /// The words of reports, in the result's language.
+    struct Words {
+        let dutch: Bool
+        init(_ language: String) { dutch = language != "en" }
+
+        func level(_ level: String) -> String {
+            switch level {
+            case "required": dutch ? "Verplicht" : "Required"
+            case "possibly-required": dutch ? "Mogelijk verplicht" : "Possibly required"
+            case "recommended": dutch ? "Aanbevolen" : "Recommended"
+            case "not-needed": dutch ? "Niet nodig" : "Not needed"
+            default: level
+            }
+        }
+
+        func verification(_ report: VerificationReport) -> String {
+            switch report.status {
+            case .validTrusted(let signer): dutch ? "Geldig, ondertekend door vertrouwde ondertekenaar \(signer)" : "Valid, signed by trusted signer \(signer)"
+            case .validUnknownSigner: dutch ? "Geldig, maar de ondertekenaar staat niet op uw vertrouwenslijst" : "Valid, but the signer is not on your trust list"
+            case .invalid(let reason): (dutch ? "ONGELDIG: " : "INVALID: ") + reason
+            case .malformed(let reason): (dutch ? "ONLEESBAAR: " : "MALFORMED: ") + reason
+            case .unsigned: dutch ? "NIET ONDERTEKEND" : "UNSIGNED"
+            }
+        }
+
+        var subject: String { dutch ? "Onderwerp" : "Subject" }
+        var system: String { dutch ? "Systeem" : "System" }
+        var organisation: String { dutch ? "Organisatie" : "Organisation" }
+        var assessor: String { dutch ? "Ingevuld door" : "Assessor" }
+        var completed: String { dutch ? "Afgerond" : "Completed" }
+        var questionnaire: String { dutch ? "Vragenlijst" : "Questionnaire" }
+        var outcome: String { dutch ? "Uitkomst" : "Outcome" }
+        var reasons: String { dutch ? "Redenen" : "Reasons" }
+        var openPoints: String { dutch ? "Open punten" : "Open points" }
+        var resolve: String { dutch ? "zoek uit" : "resolve" }
+        var nextStep: String { dutch ? "Volgende stap" : "Next step" }
+        var rationale: String { dutch ? "Onderbouwing" : "Rationale" }
+        var appliesFrom: String { dutch ? "Geldt vanaf" : "Applies from" }
+        var dimensions: String { dutch ? "Scores per aandachtsgebied" : "Dimension scores" }
+        var warnings: String { dutch ? "Let op: tegenstrijdige antwoorden" : "Attention: contradicting answers" }
+        var nextInstruments: String { dutch ? "Vervolginstrumenten" : "Next instruments" }
+        var answers: String { dutch ? "Antwoorden" : "Answers" }
+        var hiddenAnswers: String { dutch ? "Antwoorden die door latere keuzes niet meetellen" : "Answers that no longer count after later changes" }
+        var note: String { dutch ? "Toelichting" : "Note" }
+        var signature: String { dutch ? "Ondertekening" : "Signature" }
+        var signer: String { dutch ? "Ondertekenaar" : "Signer" }
+        var keyFingerprint: String { dutch ? "Sleutel (vingerafdruk)" : "Key fingerprint" }
+        var resultID: String { dutch ? "Resultaat-id" : "Result id" }
+        var notAnswered: String { dutch ? "(niet beantwoord)" : "(not answered)" }
+    }
+}
