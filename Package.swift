@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "grip", targets: ["grip"]),
         .library(name: "GripEngine", targets: ["GripEngine"]),
+        .library(name: "GripScoring", targets: ["GripScoring"]),
         .library(name: "GripResults", targets: ["GripResults"]),
         .library(name: "GripBundledQuestionnaires", targets: ["GripBundled"]),
     ],

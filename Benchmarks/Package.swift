@@ -25,6 +25,27 @@ let package = Package(
             path: "Benchmarks/EngineBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ResultBenchmarks",
+            dependencies: [
+                "ResultFixtures",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ResultBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // Writes N signed result files, for timing `grip verify DIR` as a whole program.
+        .executableTarget(name: "generate-results", dependencies: ["ResultFixtures"], path: "Sources/GenerateResults"),
+        .target(
+            name: "ResultFixtures",
+            dependencies: [
+                .product(name: "GripEngine", package: grip),
+                .product(name: "GripScoring", package: grip),
+                .product(name: "GripResults", package: grip),
+                .product(name: "GripBundledQuestionnaires", package: grip),
+            ],
+            path: "Sources/ResultFixtures"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Foundation
 import GripBundled
 import GripEngine
 import GripResults
+import Synchronization
 
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -13,7 +14,7 @@ struct VerifyCommand: ParsableCommand {
             with the reason. Exit status 0 when every file has a valid signature, 1 otherwise.
             """)
 
-    @Argument(help: "Result files.") var files: [String]
+    @Argument(help: "Result files, or directories whose .json files are all verified.") var files: [String]
     @Flag(help: "Also fail signatures by signers not on your trust list.") var trustedOnly = false
     @Flag(help: "One JSON object per file, for machines.") var json = false
 
@@ -33,16 +34,16 @@ struct VerifyCommand: ParsableCommand {
         }
         let bundledHashes = Dictionary(
             BundledQuestionnaires.files.map { (ResultDocument.sha256Hex($0.contents), $0.name) }, uniquingKeysWith: { first, _ in first })
+        let paths = Self.expand(files)
+        // Files are independent: verify them on every core, report in the order given.
+        let collected = Mutex([VerificationReport?](repeating: nil, count: paths.count))
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            let report = Self.verify(paths[index], trustList: trustList)
+            collected.withLock { $0[index] = report }
+        }
+        let reports = collected.withLock { $0 }
         var allPassed = true
-        for file in files {
-            let report: VerificationReport
-            if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > ResultVerifier.maximumFileSize {
-                report = VerificationReport(status: .malformed("larger than 10 MB"))
-            } else if let data = FileManager.default.contents(atPath: file) {
-                report = ResultVerifier.verify(data, trustList: trustList)
-            } else {
-                report = VerificationReport(status: .malformed("cannot read the file"))
-            }
+        for (file, report) in zip(paths, reports.map { $0! }) {
             let passed: Bool
             switch report.status {
             case .validTrusted: passed = true
@@ -58,6 +59,26 @@ struct VerifyCommand: ParsableCommand {
             }
         }
         if !allPassed { throw ExitCode(1) }
+    }
+
+    /// Directories stand for the `.json` files directly inside them, sorted by name.
+    static func expand(_ arguments: [String]) -> [String] {
+        arguments.flatMap { argument -> [String] in
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), isDirectory.boolValue else { return [argument] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
+            return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: argument).appendingPathComponent($0).path }
+        }
+    }
+
+    static func verify(_ file: String, trustList: TrustList) -> VerificationReport {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > ResultVerifier.maximumFileSize {
+            return VerificationReport(status: .malformed("larger than 10 MB"))
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            return VerificationReport(status: .malformed("cannot read the file"))
+        }
+        return ResultVerifier.verify(data, trustList: trustList)
     }
 
     private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?) -> String {

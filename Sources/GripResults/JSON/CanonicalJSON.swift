@@ -11,9 +11,9 @@ public enum CanonicalJSON {
 
     private static func write(_ value: JSONValue, into output: inout [UInt8]) {
         switch value {
-        case .null: output += Array("null".utf8)
-        case .bool(let flag): output += Array((flag ? "true" : "false").utf8)
-        case .integer(let number): output += Array(String(number).utf8)
+        case .null: output += "null".utf8
+        case .bool(let flag): output += (flag ? "true" : "false").utf8
+        case .integer(let number): output += String(number).utf8
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
             output.append(UInt8(ascii: "["))
@@ -37,22 +37,25 @@ public enum CanonicalJSON {
 
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += [0x5C, 0x22]
-            case "\\": output += [0x5C, 0x5C]
-            case "\u{08}": output += [0x5C, UInt8(ascii: "b")]
-            case "\u{09}": output += [0x5C, UInt8(ascii: "t")]
-            case "\u{0A}": output += [0x5C, UInt8(ascii: "n")]
-            case "\u{0C}": output += [0x5C, UInt8(ascii: "f")]
-            case "\u{0D}": output += [0x5C, UInt8(ascii: "r")]
-            case _ where scalar.value < 0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                output += Array("\\u00".utf8) + [hex[Int(scalar.value >> 4)], hex[Int(scalar.value & 0xF)]]
+        // Byte-wise is exact: every byte of a multi-byte UTF-8 sequence is 0x80 or above,
+        // and only ASCII quote, backslash and controls are escaped.
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): output += [0x5C, 0x22]
+            case UInt8(ascii: "\\"): output += [0x5C, 0x5C]
+            case 0x08: output += [0x5C, UInt8(ascii: "b")]
+            case 0x09: output += [0x5C, UInt8(ascii: "t")]
+            case 0x0A: output += [0x5C, UInt8(ascii: "n")]
+            case 0x0C: output += [0x5C, UInt8(ascii: "f")]
+            case 0x0D: output += [0x5C, UInt8(ascii: "r")]
+            case 0x00..<0x20:
+                output += [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
             default:
-                output += Array(String(scalar).utf8)
+                output.append(byte)
             }
         }
         output.append(UInt8(ascii: "\""))
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

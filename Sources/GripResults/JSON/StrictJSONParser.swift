@@ -150,37 +150,54 @@ public struct StrictJSONParser {
         if let next = current, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(next) {
             throw fail("leading zeros are not allowed")
         }
-        guard let text = String(bytes: bytes[start..<position], encoding: .utf8), let number = Int64(text),
-            abs(number) <= Self.maximumInteger
-        else {
+        // At most 16 digits fit the ±(2^53−1) range, so the sum below cannot overflow.
+        let negative = bytes[start] == UInt8(ascii: "-")
+        let digits = bytes[(negative ? start + 1 : start)..<position]
+        var number: Int64 = 0
+        if digits.count <= 16 {
+            for digit in digits { number = number * 10 + Int64(digit - UInt8(ascii: "0")) }
+        }
+        guard digits.count <= 16, number <= Self.maximumInteger else {
             throw JSONParseError(offset: start, message: "integer out of the exactly representable range ±(2^53−1)")
         }
+        if negative { number = -number }
         return .integer(number)
     }
 
     private mutating func string() throws(JSONParseError) -> String {
         position += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = position
-        func flush(_ parser: StrictJSONParser, upTo end: Int) {
-            if end > runStart, let run = String(bytes: parser.bytes[runStart..<end], encoding: .utf8) {
-                scalars.append(contentsOf: run.unicodeScalars)
-            }
-        }
+        let start = position
+        // Fast path: no escapes, so the bytes are the string (UTF-8 was checked up front).
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                flush(self, upTo: position)
                 position += 1
-                return String(scalars)
+                return String(decoding: bytes[start..<position - 1], as: UTF8.self)
             case UInt8(ascii: "\\"):
-                flush(self, upTo: position)
-                position += 1
-                scalars.append(try escape())
-                runStart = position
+                return try escapedString(from: start)
             case 0x00..<0x20:
                 throw fail("control character in a string must be escaped")
             default:
+                position += 1
+            }
+        }
+        throw fail("string is not closed")
+    }
+
+    private mutating func escapedString(from start: Int) throws(JSONParseError) -> String {
+        var buffer = Array(bytes[start..<position])
+        while let byte = current {
+            switch byte {
+            case UInt8(ascii: "\""):
+                position += 1
+                return String(decoding: buffer, as: UTF8.self)
+            case UInt8(ascii: "\\"):
+                position += 1
+                buffer.append(contentsOf: String(try escape()).utf8)
+            case 0x00..<0x20:
+                throw fail("control character in a string must be escaped")
+            default:
+                buffer.append(byte)
                 position += 1
             }
         }

@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+import GripBundled
+import GripEngine
+import GripResults
+import GripScoring
+
+/// A finished quickscan and a signing key, as the result benchmarks use them.
+public enum ResultFixtures {
+    public static func quickscan() -> Questionnaire {
+        let file = BundledQuestionnaires.files.first { $0.name == "quickscan.yaml" }!
+        return QuestionnaireLoader.load(file.contents, file: file.name).questionnaire!
+    }
+
+    /// Answers every visible question (first option, yes, 12,000, a sentence), with a note
+    /// on every third question: a realistic, fairly full result.
+    public static func completedSession(_ questionnaire: Questionnaire) -> Session {
+        var session = Session(questionnaire: questionnaire, subject: Subject(system: "Risicomodel heronderzoek", organisation: "Gemeente Voorbeeld", assessor: "A. de Vries"))
+        repeat {
+            guard let question = session.currentQuestion else { break }
+            let value: AnswerValue =
+                switch question.type {
+                case .yesNo, .yesNoUnknown: .yes
+                case .single: .option(question.options[0].id)
+                case .multi: .options([question.options[0].id])
+                case .number: .number(min(12_000, question.maximum ?? 12_000))
+                case .scale: .number(question.minimum ?? 0)
+                case .text: .text("Het systeem selecteert dossiers voor heronderzoek op basis van een risicoscore.")
+                }
+            session.setAnswer(value, at: session.cursor)
+            if session.cursor % 3 == 0 { session.setNote("Nagevraagd bij de leverancier; zie verslag van 12 november.", at: session.cursor) }
+        } while session.goToNext()
+        return session
+    }
+
+    public static let key = SigningKey(
+        privateKey: try! Curve25519.Signing.PrivateKey(rawRepresentation: Data(repeating: 42, count: 32)),
+        identity: SignerIdentity(name: "Anna de Vries", organisation: "Gemeente Voorbeeld"))
+
+    /// Scores, signs and serialises one result: what `grip run` does before writing.
+    public static func signedResult(_ session: Session, id: UUID = UUID(), at date: Date = Date()) throws -> Data {
+        let outcome = Scorer.outcome(for: session)
+        let result = ResultDocument.result(for: session, outcome: outcome, id: id, language: .nl, startedAt: date, completedAt: date)
+        return Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
+    }
+}
