@@ -60,7 +60,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GripEngineTests", dependencies: ["GripEngine", "GripBundled"]),
-        .testTarget(name: "GripScoringTests", dependencies: ["GripScoring", "GripEngine", "GripBundled"]),
+        .testTarget(
+            name: "GripScoringTests",
+            dependencies: ["GripScoring", "GripEngine", "GripBundled", .product(name: "Yams", package: "Yams")],
+            exclude: ["Scenarios"]
+        ),
         .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring", "GripBundled"]),
         .testTarget(name: "GripCLITests", dependencies: ["grip"]),
     ],

@@ -33,8 +33,14 @@ struct Catalog {
                 catalog.add(QuestionnaireLoader.load(data, file: path), origin: directory)
             }
         }
+        catalog.entries.sort { (rank($0.questionnaire.id), $0.questionnaire.id) < (rank($1.questionnaire.id), $1.questionnaire.id) }
         return catalog
     }
+
+    /// The instruments in the order people use them: triage first, then what it points to.
+    static let preferredOrder = ["quickscan", "dpia-lite", "iama-lite", "ai-act", "procurement"]
+
+    private static func rank(_ id: String) -> Int { preferredOrder.firstIndex(of: id) ?? preferredOrder.count }
 
     private mutating func add(_ report: LoadReport, origin: String) {
         diagnostics += report.diagnostics.errors

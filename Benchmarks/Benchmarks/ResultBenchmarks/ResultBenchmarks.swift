@@ -22,6 +22,19 @@ let benchmarks: @Sendable () -> Void = {
         try? FileManager.default.removeItem(at: directory)
     }
 
+    Benchmark("score + sign, in memory") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ResultFixtures.signedResult(session))
+        }
+    }
+
+    let written = try! ResultFixtures.signedResult(session)
+    Benchmark("atomic write (temp, fsync, link, directory fsync)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try ResultWriter.writeNew(written, named: "\(UUID().uuidString).json", in: directory))
+        }
+    }
+
     Benchmark("score only") { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(Scorer.outcome(for: session))
