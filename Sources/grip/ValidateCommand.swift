@@ -34,7 +34,13 @@ struct ValidateCommand: ParsableCommand {
         // The files given come first, so a draft is checked against the other drafts.
         let sources = loaded + questionnaires.catalog().entries.map(\.questionnaire)
         for questionnaire in loaded {
-            let problems = Prefill.diagnostics(for: questionnaire, sources: sources)
+            var problems = Prefill.diagnostics(for: questionnaire, sources: sources)
+            let known = Set(sources.map(\.id))
+            for assessment in questionnaire.outcomes.assessments {
+                if let instrument = assessment.instrument, !known.contains(instrument) {
+                    problems.append(Diagnostic(.error, at: assessment.location, "assessment '\(assessment.id)' names instrument '\(instrument)', which is not a questionnaire Grip knows"))
+                }
+            }
             for problem in problems { print(problem.description) }
             if problems.isEmpty {
                 print("\(questionnaire.file): ok: \(questionnaire.id) \(questionnaire.version), \(questionnaire.questions.count) questions")
