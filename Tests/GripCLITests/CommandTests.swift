@@ -125,6 +125,23 @@ struct CommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).count == 2)
     }
 
+    /// Every example answers file is complete and valid for its questionnaire.
+    @Test func everyExampleScoresWithoutProblems() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let directory = GripProcess.packageRoot.appendingPathComponent("Examples/answers")
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 10)
+        for file in files {
+            let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            let id = try #require(text.split(separator: "\n").first { $0.hasPrefix("questionnaire:") }?.split(separator: ":")[1]
+                .trimmingCharacters(in: .whitespaces), "\(file) names no questionnaire")
+            let output = try GripProcess.run(["score", id, "--answers", "Examples/answers/\(file)"], home: home)
+            #expect(output.status == 0, "\(file): \(output.stderr)")
+            #expect(output.stderr.isEmpty, "\(file): \(output.stderr)")
+        }
+    }
+
     @Test func runNamesEveryProblemInTheAnswers() throws {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
