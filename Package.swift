@@ -36,10 +36,14 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The interface core: state, update, view into a screen buffer. No terminal here.
         .target(
             name: "GripTUI",
-            dependencies: ["GripEngine", "GripScoring", "GripResults", "CNcurses"]
+            dependencies: ["GripEngine", "GripScoring", "GripResults"]
         ),
+        // The only code that calls ncurses.
+        .target(name: "GripTerminal", dependencies: ["GripTUI", "CNcurses", "CSignals"]),
+        .target(name: "CSignals"),
         // The bundled questionnaires, embedded byte for byte so an installed binary
         // finds them wherever it runs.
         .target(
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "grip",
             dependencies: [
-                "GripEngine", "GripScoring", "GripResults", "GripTUI", "GripBundled",
+                "GripEngine", "GripScoring", "GripResults", "GripTUI", "GripTerminal", "GripBundled",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -47,7 +47,7 @@ public enum OutcomeText {
         return text
     }
 
-    static func sourceList(_ sources: [LegalSource], _ language: Language) -> String {
+    public static func sourceList(_ sources: [LegalSource], _ language: Language) -> String {
         guard !sources.isEmpty else { return "" }
         return " [" + sources.map { [$0.title[language], $0.article].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ") + "]"
     }

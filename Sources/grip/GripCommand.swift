@@ -7,13 +7,16 @@ struct GripCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "grip",
         abstract: "Guided risk assessments of algorithms and AI systems for Dutch public organisations.",
-        discussion: "Without a subcommand, grip opens the terminal interface (coming soon; prints this help for now).",
+        discussion: "Without a subcommand, grip opens the terminal interface (line by line with --plain or TERM=dumb).",
         version: "0.1.0",
-        subcommands: [ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self, KeysCommand.self, ExportCommand.self]
+        subcommands: [StartCommand.self, ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self, KeysCommand.self, ExportCommand.self]
     )
 
+    @Flag(help: "Line-by-line mode, for screen readers and basic terminals.") var plain = false
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
     mutating func run() throws {
-        print(Self.helpMessage())
+        try Interface.launch(startWith: nil, plain: plain, questionnaires: questionnaires)
     }
 
     /// Parses and runs, mapping argument-parser's usage exit code (64) to the

@@ -211,10 +211,7 @@ struct OutcomesDecoder {
 
     private mutating func decodeSources(_ node: Node?, of name: String) -> [LegalSource] {
         guard let node else { return [] }
-        var decoder = QuestionnaireDecoder(reader: reader)
-        let sources = decoder.sources(node, of: name)
-        reader = decoder.reader
-        return sources
+        return reader.sources(node, of: name)
     }
 
     /// A topological order of scores and criteria; reports a cycle and returns nil.

@@ -10,7 +10,6 @@ struct QuestionnaireDecoder {
         "min", "max", "unit", "min_label", "max_label", "max_length", "multiline",
     ]
     static let optionKeys = ["id", "label", "explain", "exclusive"]
-    static let sourceKeys = ["title", "article", "url"]
 
     /// Keys that only make sense for some question types.
     static let typeSpecificKeys: [String: Set<QuestionType>] = [
@@ -103,7 +102,7 @@ struct QuestionnaireDecoder {
         question.text = fields["text"].flatMap { reader.localized($0, of: "the text of \(name)") }
         question.help = fields["help"].flatMap { reader.localized($0, of: "the help of \(name)") }
         if let sourcesNode = fields["sources"] {
-            question.sources = sources(sourcesNode, of: name)
+            question.sources = reader.sources(sourcesNode, of: name)
         }
         if let optionsNode = fields["options"] {
             question.optionsNode = optionsNode
@@ -161,25 +160,29 @@ struct QuestionnaireDecoder {
         }
         return option
     }
+}
+
+extension NodeReader {
+    static let sourceKeys = ["title", "article", "url"]
 
     /// A list of legal sources, of a question or an outcome rule.
     mutating func sources(_ node: Node, of name: String) -> [LegalSource] {
-        guard let items = reader.sequence(node, of: "the sources of \(name)") else { return [] }
+        guard let items = sequence(node, of: "the sources of \(name)") else { return [] }
         return items.compactMap { decodeSource($0, of: name) }
     }
 
     private mutating func decodeSource(_ node: Node, of questionName: String) -> LegalSource? {
-        guard let fields = reader.fields(node, of: "a source of \(questionName)", allowed: Self.sourceKeys, required: ["title"]) else {
+        guard let fields = fields(node, of: "a source of \(questionName)", allowed: NodeReader.sourceKeys, required: ["title"]) else {
             return nil
         }
-        let title = fields["title"].flatMap { reader.localized($0, of: "the title of a source of \(questionName)") }
-        let article = fields["article"].flatMap { reader.string($0, of: "the article of a source of \(questionName)") }
+        let title = fields["title"].flatMap { localized($0, of: "the title of a source of \(questionName)") }
+        let article = fields["article"].flatMap { string($0, of: "the article of a source of \(questionName)") }
         var url: String?
-        if let urlNode = fields["url"], let value = reader.string(urlNode, of: "the url of a source of \(questionName)") {
+        if let urlNode = fields["url"], let value = string(urlNode, of: "the url of a source of \(questionName)") {
             if value.hasPrefix("https://") || value.hasPrefix("http://") {
                 url = value
             } else {
-                reader.error(urlNode, "the url of a source of \(questionName) must start with https://")
+                error(urlNode, "the url of a source of \(questionName) must start with https://")
             }
         }
         return title.map { LegalSource(title: $0, article: article, url: url) }

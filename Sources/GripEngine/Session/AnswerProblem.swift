@@ -20,6 +20,10 @@ public enum AnswerProblem: Error, Equatable, Sendable {
     case aboveMaximum(Int)
     case tooLong(maximum: Int)
     case noSuchQuestion(String)
+    /// Typed into a number field but not a whole number.
+    case notANumber(String)
+    /// A required question left empty.
+    case requiredButEmpty
 
     /// A plain-language explanation for the person answering.
     public func message(in language: Language) -> String {
@@ -42,6 +46,10 @@ public enum AnswerProblem: Error, Equatable, Sendable {
         case (.tooLong(let maximum), .en): "The text must be at most \(maximum) characters long."
         case (.noSuchQuestion(let id), .nl): "Er is geen vraag ‘\(id)’."
         case (.noSuchQuestion(let id), .en): "There is no question ‘\(id)’."
+        case (.notANumber(let text), .nl): "‘\(text)’ is geen geheel getal; typ alleen cijfers."
+        case (.notANumber(let text), .en): "‘\(text)’ is not a whole number; type digits only."
+        case (.requiredButEmpty, .nl): "Deze vraag is verplicht. Weet u het niet, kies dan ‘Weet ik niet’ als dat kan."
+        case (.requiredButEmpty, .en): "This question is required. If you do not know, choose ‘I don’t know’ where possible."
         }
     }
 }

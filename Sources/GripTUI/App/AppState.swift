@@ -1,0 +1,185 @@
+import Foundation
+import GripEngine
+import GripResults
+import GripScoring
+
+/// Remembered between runs: the interface language and defaults for the subject fields.
+public struct Settings: Codable, Equatable, Sendable {
+    public var language: Language
+    public var organisation: String
+    public var assessor: String
+
+    public init(language: Language = .nl, organisation: String = "", assessor: String = "") {
+        self.language = language
+        self.organisation = organisation
+        self.assessor = assessor
+    }
+}
+
+/// A saved result as the home and results screens list it.
+public struct ResultSummary: Equatable, Sendable {
+    public var path: String
+    public var questionnaireTitle: String
+    public var system: String
+    public var completedAt: String
+    public var verification: VerificationReport
+
+    public init(path: String, questionnaireTitle: String, system: String, completedAt: String, verification: VerificationReport) {
+        self.path = path
+        self.questionnaireTitle = questionnaireTitle
+        self.system = system
+        self.completedAt = completedAt
+        self.verification = verification
+    }
+}
+
+/// Everything the interface shows and edits. Changed only by `update`.
+public struct AppState: Sendable {
+    public var language: Language
+    public var width: Int
+    public var height: Int
+    public var instruments: [Questionnaire]
+    public var drafts: [Draft]
+    public var results: [ResultSummary]
+    /// The signer's name and key id, when a key exists.
+    public var signer: (name: String, keyID: String)?
+    public var settings: Settings
+    public var screen: Screen
+    public var dialog: Dialog?
+    /// A one-line message at the bottom: what just happened, or what went wrong.
+    public var message: Message?
+    public var active: ActiveAssessment?
+    public var isRunning = true
+    /// Answers that will be prefilled into the next assessment that is started.
+    public var pendingPrefill: Session?
+
+    public init(
+        instruments: [Questionnaire], drafts: [Draft] = [], results: [ResultSummary] = [],
+        signer: (name: String, keyID: String)? = nil, settings: Settings = Settings(), width: Int = 80, height: Int = 24
+    ) {
+        self.instruments = instruments
+        self.drafts = drafts
+        self.results = results
+        self.signer = signer
+        self.settings = settings
+        language = settings.language
+        self.width = width
+        self.height = height
+        screen = .home(HomeState())
+    }
+
+    public struct Message: Sendable, Equatable {
+        public var text: String
+        public var isError: Bool
+    }
+}
+
+public enum Screen: Sendable {
+    case home(HomeState)
+    case start(StartState)
+    case question
+    case overview(OverviewState)
+    case outcome(OutcomeState)
+    case keySetup(KeySetupState)
+    case results(ResultsState)
+    case resultDetail(ResultDetailState)
+}
+
+/// Modal questions over the current screen.
+public enum Dialog: Sendable {
+    /// Quit with something unsaved (a draft save failed).
+    case confirmQuit
+    /// Changing this answer hides questions that were already answered.
+    case hideAnswers(value: AnswerValue?, index: Int, hidden: [Int])
+    /// The outcome can no longer change.
+    case settledEarly
+    case deleteDraft(UUID)
+}
+
+public struct HomeState: Sendable, Equatable {
+    /// Index into the combined list: instruments, then drafts, then recent results.
+    public var selection = 0
+    public init() {}
+}
+
+public struct StartState: Sendable {
+    public var questionnaire: Questionnaire
+    public var fields: [TextEditor]
+    public var focus = 0
+
+    init(questionnaire: Questionnaire, settings: Settings) {
+        self.questionnaire = questionnaire
+        fields = [
+            TextEditor("", maximumLength: 120),
+            TextEditor(settings.organisation, maximumLength: 120),
+            TextEditor(settings.assessor, maximumLength: 120),
+        ]
+    }
+}
+
+public struct OverviewState: Sendable, Equatable {
+    public var selection = 0
+    public init(selection: Int = 0) { self.selection = selection }
+}
+
+public struct OutcomeState: Sendable {
+    public var scroll = 0
+    /// Where the signed result was written, once it was.
+    public var savedPath: String?
+    public var saving = false
+}
+
+public struct KeySetupState: Sendable {
+    public var fields: [TextEditor]
+    public var focus = 0
+    public var problem: String?
+}
+
+public struct ResultsState: Sendable, Equatable {
+    public var selection = 0
+}
+
+public struct ResultDetailState: Sendable {
+    public var summary: ResultSummary
+    public var lines: [String]
+    public var scroll = 0
+}
+
+/// Which part of the question screen has the keyboard.
+public enum QuestionFocus: Sendable, Equatable {
+    case answer
+    case note
+    case help
+}
+
+/// The input for the current question, before it is confirmed.
+public enum AnswerInput: Sendable, Equatable {
+    /// yes/no(/unknown), single and multi choice: the highlighted row and the chosen ids.
+    case choice(highlight: Int, chosen: [String])
+    /// number and text: the editor, and whether "weet ik niet" is highlighted or chosen.
+    case field(TextEditor, unknownHighlighted: Bool, unknownChosen: Bool)
+    /// scale: the value (nil: nothing chosen yet) and whether "weet ik niet" is chosen.
+    case scale(Int?, unknownChosen: Bool)
+}
+
+/// The assessment being filled in.
+public struct ActiveAssessment: Sendable {
+    public var session: Session
+    public var draftID: UUID
+    public var startedAt: Date
+    public var input: AnswerInput
+    public var note: TextEditor
+    public var focus: QuestionFocus = .answer
+    public var helpVisible = false
+    public var helpScroll = 0
+    /// Why the input was not accepted, in the interface language.
+    public var problem: String?
+    public var settledNoticeShown = false
+    public var outcomeVisible = false
+    /// Questions whose answer came from another questionnaire and is not confirmed yet.
+    public var prefilled: Set<Int> = []
+    /// The draft could not be saved: quitting asks first.
+    public var unsaved = false
+    /// The signed result is written and the draft deleted: nothing more to save.
+    public var isFinished = false
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GripEngine
+import GripResults
+import GripScoring
+
+/// Work `update` asks the runtime to do outside the pure core: files, keys, signing.
+/// Each reports back as an `EffectResult` event.
+public enum Effect: Sendable {
+    case saveDraft(Draft)
+    case deleteDraft(UUID)
+    case createKey(SignerIdentity)
+    /// Score, sign and write the result of a finished session.
+    case writeResult(session: Session, startedAt: Date, language: Language, draftID: UUID)
+    case saveSettings(Settings)
+    case loadResults
+    case openResult(path: String)
+    case export(path: String, format: ResultExporter.Format)
+    case quit
+}
+
+public enum EffectResult: Sendable, Equatable {
+    case draftSaved
+    case draftFailed(String)
+    case draftDeleted(UUID)
+    case keyCreated(name: String, keyID: String)
+    case keyFailed(String)
+    case resultWritten(path: String)
+    case resultFailed(String)
+    case resultsLoaded([ResultSummary])
+    case resultOpened(ResultSummary, lines: [String])
+    case resultOpenFailed(String)
+    case exported(path: String)
+    case exportFailed(String)
+    case settingsSaved
+}

@@ -1,0 +1,71 @@
+import GripEngine
+
+/// The interface's own words, in Dutch and English. Questionnaire texts come from the files.
+enum UIText {
+    typealias T = LocalizedText
+    static func t(_ nl: String, _ en: String) -> T { T(nl: nl, en: en) }
+
+    static let appTitle = t("Grip — toetsen van algoritmen en AI", "Grip — assessing algorithms and AI")
+    static let instruments = t("Instrumenten", "Instruments")
+    static let drafts = t("Onderbroken (automatisch bewaard)", "In progress (saved automatically)")
+    static let recentResults = t("Recente resultaten", "Recent results")
+    static let noDrafts = t("Geen onderbroken vragenlijsten.", "Nothing in progress.")
+    static let noResults = t("Nog geen resultaten.", "No results yet.")
+    static let minutes = t("min", "min")
+    static let keyMissing = t("Nog geen ondertekensleutel: die maakt u bij het eerste afronden.", "No signing key yet: you create one when you first finish.")
+    static func keyPresent(_ name: String, _ keyID: String) -> T {
+        t("Ondertekent als \(name) (\(keyID.prefix(19))…)", "Signs as \(name) (\(keyID.prefix(19))…)")
+    }
+    static let language = t("Taal: Nederlands", "Language: English")
+    static let tooSmall = t("Maak het venster groter (minstens 60 × 16).", "Make the window larger (at least 60 × 16).")
+    static let system = t("Naam van het systeem", "Name of the system")
+    static let organisation = t("Organisatie", "Organisation")
+    static let assessor = t("Ingevuld door", "Filled in by")
+    static let startIntro = t("Vul in waar deze toets over gaat. Alles wordt na elke stap bewaard; u kunt altijd stoppen en later verder.", "Say what this assessment is about. Everything is saved after every step; you can stop at any time and continue later.")
+    static let begin = t("Enter op het laatste veld: beginnen", "Enter on the last field: begin")
+    static let systemRequired = t("Geef het systeem een naam.", "Give the system a name.")
+    static func questionOf(_ current: Int, _ total: Int) -> T { t("vraag \(current) van \(total)", "question \(current) of \(total)") }
+    static let note = t("Toelichting (optioneel)", "Note (optional)")
+    static let helpTitle = t("Uitleg", "Explanation")
+    static let sources = t("Bronnen", "Sources")
+    static let noHelp = t("Geen uitleg bij deze vraag.", "No explanation for this question.")
+    static let unknown = AnswerWords.unknown
+    static let prefilled = t("Voorgesteld uit een eerdere vragenlijst; bevestig of wijzig.", "Suggested from an earlier questionnaire; confirm or change.")
+    static let liveOutcome = t("Uitkomst tot nu toe", "Outcome so far")
+    static let settled = t("vast", "settled")
+    static let provisional = t("voorlopig", "so far")
+    static let notYetDetermined = t("nog niet bepaald", "not determined yet")
+    static let overviewTitle = t("Overzicht van uw antwoorden", "Overview of your answers")
+    static let missing = t("ontbreekt", "missing")
+    static let notAnswered = t("(nog niet beantwoord)", "(not answered yet)")
+    static let hideTitle = t("Deze wijziging verbergt eerdere antwoorden", "This change hides earlier answers")
+    static let hideBody = t("De antwoorden blijven bewaard en komen terug als u de wijziging ongedaan maakt:", "The answers stay stored and return if you undo the change:")
+    static let hideKeys = t("Enter: doorgaan   Esc: niet wijzigen", "Enter: go ahead   Esc: keep the old answer")
+    static let settledTitle = t("De uitkomst ligt vast", "The outcome is settled")
+    static let settledBody = t("Wat u verder ook antwoordt, de uitkomst verandert niet meer. U kunt nu afronden, of doorgaan voor een vollediger verslag.", "Whatever you answer next, the outcome will not change. You can finish now, or continue for a fuller record.")
+    static let settledKeys = t("f: nu afronden   Enter: doorgaan", "f: finish now   Enter: continue")
+    static let quitTitle = t("Niet alles is bewaard", "Not everything is saved")
+    static let quitBody = t("Het laatste antwoord kon niet worden bewaard. Toch stoppen?", "The last answer could not be saved. Quit anyway?")
+    static let quitKeys = t("j: stoppen   Esc: blijven", "y: quit   Esc: stay")
+    static let deleteTitle = t("Onderbroken vragenlijst verwijderen?", "Delete this assessment in progress?")
+    static let deleteKeys = t("j: verwijderen   Esc: bewaren", "y: delete   Esc: keep")
+    static let outcomeTitle = t("Uitkomst", "Outcome")
+    static let reasons = t("Waarom", "Why")
+    static let openPoints = t("Nog uitzoeken", "To find out")
+    static let nextStep = t("Volgende stap", "Next step")
+    static let rationale = t("Onderbouwing", "Rationale")
+    static let appliesFrom = t("Geldt vanaf", "Applies from")
+    static let dimensions = t("Aandachtsgebieden", "Areas of attention")
+    static let warnings = t("Let op", "Attention")
+    static let saveAction = t("Enter: ondertekenen en opslaan", "Enter: sign and save")
+    static let saving = t("Bezig met ondertekenen en opslaan…", "Signing and saving…")
+    static func savedAt(_ path: String) -> T { t("Ondertekend en opgeslagen: \(path)", "Signed and saved: \(path)") }
+    static let startNext = t("Vervolg", "Next")
+    static let keySetupTitle = t("Ondertekensleutel aanmaken", "Create your signing key")
+    static let keySetupIntro = t("Resultaten worden ondertekend, zodat een privacy officer kan nagaan dat ze echt en ongewijzigd zijn. Uw naam en organisatie staan bij elke handtekening.", "Results are signed so a privacy officer can check they are genuine and unchanged. Your name and organisation appear with every signature.")
+    static let name = t("Uw naam", "Your name")
+    static let keyFieldsRequired = t("Vul uw naam en organisatie in.", "Fill in your name and organisation.")
+    static let resultsTitle = t("Resultaten", "Results")
+    static let exportedTo = t("Geëxporteerd naar", "Exported to")
+    static let draftSaveFailed = t("Let op: niet bewaard", "Warning: not saved")
+}

@@ -1,0 +1,152 @@
+import GripEngine
+import GripResults
+import GripScoring
+
+extension App {
+    // MARK: Overview
+
+    static func drawOverview(_ buffer: inout ScreenBuffer, _ state: AppState, _ overview: OverviewState) {
+        guard let active = state.active else { return }
+        let language = state.language
+        let session = active.session
+        drawTitle(&buffer, UIText.overviewTitle[language], right: "\(session.progress.answered)/\(session.progress.visible)")
+        let visible = session.visibleIndices
+        let missing = Set(session.missingRequired)
+        let top = 2, height = buffer.height - 4
+        for (y, row) in window(count: visible.count, selection: overview.selection, height: height).enumerated() {
+            let index = visible[row]
+            let question = session.questionnaire.questions[index]
+            let answer = session.answer(at: index).map { question.describe($0, language: language) }
+            let mark = missing.contains(index) ? "!" : (answer == nil ? "·" : "✓")
+            let selected = row == overview.selection
+            let questionWidth = (buffer.width - 8) * 3 / 5
+            let answerText = missing.contains(index) ? UIText.missing[language] : (answer ?? UIText.notAnswered[language])
+            if selected { buffer.fill(x: 1, y: top + y, width: buffer.width - 2, height: 1, role: .selected) }
+            let role: Role = selected ? .selected : (missing.contains(index) ? .error : .normal)
+            buffer.write("\(mark) \(row + 1).", x: 1, y: top + y, role: role)
+            buffer.write(TextWidth.truncate(question.text[language], to: questionWidth), x: 7, y: top + y, role: role)
+            buffer.write(TextWidth.truncate(answerText.replacingOccurrences(of: "\n", with: " "), to: buffer.width - questionWidth - 10), x: 8 + questionWidth, y: top + y, role: selected ? .selected : (answer == nil ? .muted : .focused))
+        }
+        drawFooter(&buffer, state, KeyMaps.overview)
+    }
+
+    // MARK: Outcome
+
+    static func outcomeLines(_ outcome: Outcome, session: Session, language: Language, width: Int, instruments: [Questionnaire]) -> StyledLines {
+        let words = OutcomeText.Words(language)
+        var lines = StyledLines(width: width)
+        for assessment in outcome.assessments {
+            lines.add("■ \(assessment.title[language]): \(words.level(assessment.level))", role: levelRole(assessment.level), hang: 2)
+            for reason in assessment.reasons {
+                lines.add("+ " + reason.text[language] + OutcomeText.sourceList(reason.sources, language), indent: 2, hang: 2)
+            }
+            for point in assessment.openPoints {
+                let questions = point.questions.compactMap { session.questionnaire.question($0)?.text[language] }
+                lines.add("? \(UIText.openPoints[language]): " + point.text[language], role: .warning, indent: 2, hang: 2)
+                for text in questions { lines.add("– " + text, role: .muted, indent: 4, hang: 2) }
+            }
+            if let rationale = assessment.rationale { lines.add("= " + rationale[language], role: .muted, indent: 2, hang: 2) }
+            if let from = assessment.appliesFrom {
+                lines.add("\(UIText.appliesFrom[language]) \(from)" + (assessment.appliesNote.map { ". " + $0[language] } ?? ""), role: .muted, indent: 2, hang: 2)
+            }
+            lines.add("→ " + assessment.nextStep[language], indent: 2, hang: 2)
+            lines.blank()
+        }
+        for classification in outcome.classifications {
+            var text = "\(classification.title[language]): \(classification.category?.title[language] ?? "—")"
+            if !classification.possible.isEmpty {
+                text += " (\(language == .nl ? "mogelijk" : "possibly") \(classification.possible.map { $0.title[language] }.joined(separator: ", ")))"
+            }
+            lines.add(text, role: .heading)
+        }
+        if !outcome.classifications.isEmpty { lines.blank() }
+        if !outcome.warnings.isEmpty {
+            lines.add(UIText.warnings[language], role: .warning)
+            for warning in outcome.warnings {
+                lines.add("! " + warning.text[language] + OutcomeText.sourceList(warning.sources, language), role: .warning, indent: 2, hang: 2)
+            }
+            lines.blank()
+        }
+        if !outcome.dimensions.isEmpty {
+            lines.add(UIText.dimensions[language], role: .heading)
+            let labelWidth = min(24, outcome.dimensions.map { TextWidth.of($0.title[language]) }.max() ?? 0)
+            let barWidth = max(5, min(30, width - labelWidth - 12))
+            for dimension in outcome.dimensions {
+                let filled = dimension.value * barWidth / max(1, dimension.maximum)
+                let label = TextWidth.truncate(dimension.title[language], to: labelWidth)
+                let padding = String(repeating: " ", count: max(0, labelWidth - TextWidth.of(label)))
+                lines.add("\(label)\(padding) \(String(repeating: "█", count: filled))\(String(repeating: "░", count: barWidth - filled)) \(dimension.value)/\(dimension.maximum)", indent: 2)
+            }
+            lines.blank()
+        }
+        let next = outcome.nextInstruments
+        if !next.isEmpty {
+            lines.add(UIText.startNext[language], role: .heading)
+            for (index, id) in next.enumerated() {
+                let title = instruments.first { $0.id == id }?.title[language] ?? id
+                lines.add("\(index + 1)  \(title)", role: .key, indent: 2)
+            }
+        }
+        return lines
+    }
+
+    static func drawOutcome(_ buffer: inout ScreenBuffer, _ state: AppState, _ outcomeState: OutcomeState) {
+        guard let active = state.active else { return }
+        let language = state.language
+        drawTitle(&buffer, "\(UIText.outcomeTitle[language]): \(active.session.questionnaire.title[language]) — \(active.session.subject.system)")
+        let outcome = Scorer.outcome(for: active.session)
+        let lines = outcomeLines(outcome, session: active.session, language: language, width: buffer.width - 4, instruments: state.instruments)
+        let height = buffer.height - 5
+        let scroll = min(outcomeState.scroll, max(0, lines.lines.count - height))
+        lines.draw(into: &buffer, x: 2, y: 2, height: height, scroll: scroll)
+        let status: String
+        let role: Role
+        if let path = outcomeState.savedPath {
+            (status, role) = (UIText.savedAt(path)[language], .success)
+        } else if outcomeState.saving {
+            (status, role) = (UIText.saving[language], .muted)
+        } else {
+            (status, role) = (UIText.saveAction[language], .key)
+        }
+        if state.message == nil { buffer.write(TextWidth.truncate(status, to: buffer.width - 2), x: 1, y: buffer.height - 2, role: role) }
+        drawFooter(&buffer, state, KeyMaps.outcome)
+    }
+
+    // MARK: Results
+
+    static func verificationText(_ report: VerificationReport, _ language: Language) -> String {
+        switch report.status {
+        case .validTrusted(let signer): language == .nl ? "✓ geldig, \(signer)" : "✓ valid, \(signer)"
+        case .validUnknownSigner: language == .nl ? "✓ geldig, onbekende ondertekenaar" : "✓ valid, unknown signer"
+        case .invalid: language == .nl ? "✗ ONGELDIG" : "✗ INVALID"
+        case .malformed: language == .nl ? "✗ onleesbaar" : "✗ malformed"
+        case .unsigned: language == .nl ? "✗ niet ondertekend" : "✗ unsigned"
+        }
+    }
+
+    static func drawResults(_ buffer: inout ScreenBuffer, _ state: AppState, _ results: ResultsState) {
+        let language = state.language
+        drawTitle(&buffer, UIText.resultsTitle[language], right: "\(state.results.count)")
+        if state.results.isEmpty { buffer.write(UIText.noResults[language], x: 2, y: 2, role: .muted) }
+        let top = 2, height = buffer.height - 4
+        for (y, row) in window(count: state.results.count, selection: results.selection, height: height).enumerated() {
+            let result = state.results[row]
+            let selected = row == results.selection
+            if selected { buffer.fill(x: 1, y: top + y, width: buffer.width - 2, height: 1, role: .selected) }
+            let status = verificationText(result.verification, language)
+            let statusWidth = TextWidth.of(status)
+            let text = "\(result.completedAt.prefix(10))  \(result.system) · \(result.questionnaireTitle)"
+            buffer.write(TextWidth.truncate(text, to: buffer.width - statusWidth - 6), x: 2, y: top + y, role: selected ? .selected : .normal)
+            buffer.write(status, x: buffer.width - statusWidth - 2, y: top + y, role: selected ? .selected : (result.verification.isValid ? .success : .error))
+        }
+        drawFooter(&buffer, state, KeyMaps.results)
+    }
+
+    static func drawResultDetail(_ buffer: inout ScreenBuffer, _ state: AppState, _ detail: ResultDetailState) {
+        drawTitle(&buffer, "\(detail.summary.questionnaireTitle) — \(detail.summary.system)", right: verificationText(detail.summary.verification, state.language))
+        var lines = StyledLines(width: buffer.width - 4)
+        for line in detail.lines { lines.add(line) }
+        lines.draw(into: &buffer, x: 2, y: 2, height: buffer.height - 5, scroll: detail.scroll)
+        drawFooter(&buffer, state, KeyMaps.resultDetail)
+    }
+}

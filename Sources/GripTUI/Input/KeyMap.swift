@@ -1,0 +1,54 @@
+import GripEngine
+
+/// What a key does on a screen. Key maps are tables of key → action → help text; the
+/// footer is drawn from them, so it always shows the keys that work.
+public enum Action: Hashable, Sendable {
+    case up, down, left, right, pageUp, pageDown
+    case confirm, toggle, back, quit, help, overview, nextPane, previousPane
+    case choose(Int)
+    case language, results, deleteItem, liveOutcome, finish, export(String), newline, done
+}
+
+public struct KeyBinding: Sendable {
+    public var keys: [Key]
+    public var action: Action
+    public var help: LocalizedText
+    /// Shown in the footer (some bindings, such as j/k, are only alternatives).
+    public var inFooter: Bool
+
+    public init(_ keys: [Key], _ action: Action, _ help: LocalizedText, inFooter: Bool = true) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.inFooter = inFooter
+    }
+}
+
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(_ bindings: [KeyBinding]) { self.bindings = bindings }
+
+    public func action(for key: Key) -> Action? {
+        bindings.first { $0.keys.contains(key) }?.action
+    }
+
+    /// "↑↓ kies  Enter volgende  ? hulp" in the given language.
+    public func footer(_ language: Language) -> [(keys: String, help: String)] {
+        bindings.filter(\.inFooter).map { binding in
+            (binding.keys.prefix(2).map(\.label).joined(separator: "/"), binding.help[language])
+        }
+    }
+}
+
+extension KeyBinding {
+    static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+
+    static let moveUpDown = [
+        KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
+        KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
+    ]
+    static let quit = KeyBinding([.character("q"), .function(10)], .quit, t("stoppen", "quit"))
+    static let back = KeyBinding([.escape], .back, t("terug", "back"))
+    static let help = KeyBinding([.character("?"), .function(1)], .help, t("hulp", "help"))
+}

@@ -1,0 +1,95 @@
+import GripEngine
+
+/// The key maps of each screen: key → action → help text.
+enum KeyMaps {
+    private static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
+
+    static let home = KeyMap(KeyBinding.moveUpDown + [
+        KeyBinding([.enter], .confirm, t("openen", "open")),
+        KeyBinding([.character("r")], .results, t("resultaten", "results")),
+        KeyBinding([.character("d"), .delete], .deleteItem, t("verwijderen", "delete")),
+        KeyBinding([.character("t")], .language, t("English", "Nederlands")),
+        KeyBinding.quit,
+    ])
+
+    static let form = KeyMap([
+        KeyBinding([.up, .backTab], .up, t("vorig veld", "previous field"), inFooter: false),
+        KeyBinding([.down, .tab], .down, t("volgend veld", "next field")),
+        KeyBinding([.enter], .confirm, t("verder", "continue")),
+        KeyBinding.back,
+        KeyBinding([.function(10)], .quit, t("stoppen", "quit")),
+    ])
+
+    /// Choice questions: letters are commands.
+    static let questionChoice = KeyMap(KeyBinding.moveUpDown + [
+        KeyBinding([.character(" ")], .toggle, t("kiezen", "choose")),
+        KeyBinding([.enter], .confirm, t("volgende", "next")),
+        KeyBinding([.escape], .back, t("vorige", "previous")),
+        KeyBinding([.tab], .nextPane, t("toelichting", "note")),
+        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
+        KeyBinding.help,
+        KeyBinding([.character("o")], .overview, t("overzicht", "overview")),
+        KeyBinding([.character("u")], .liveOutcome, t("uitkomst", "outcome")),
+        KeyBinding([.character("f")], .finish, t("afronden", "finish"), inFooter: false),
+        KeyBinding([.pageUp], .pageUp, t("uitleg omhoog", "scroll help up"), inFooter: false),
+        KeyBinding([.pageDown], .pageDown, t("uitleg omlaag", "scroll help down"), inFooter: false),
+        KeyBinding.quit,
+    ])
+
+    /// Text and number fields and the note: letters are typed, commands use other keys.
+    static let questionText = KeyMap([
+        KeyBinding([.enter], .confirm, t("volgende", "next")),
+        KeyBinding([.control("j")], .newline, t("nieuwe regel", "new line")),
+        KeyBinding([.escape], .back, t("vorige", "previous")),
+        KeyBinding([.tab], .nextPane, t("volgend deel", "next pane")),
+        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
+        KeyBinding([.function(1)], .help, t("hulp", "help")),
+        KeyBinding([.function(2)], .overview, t("overzicht", "overview")),
+        KeyBinding([.pageUp], .pageUp, t("uitleg omhoog", "scroll help up"), inFooter: false),
+        KeyBinding([.pageDown], .pageDown, t("uitleg omlaag", "scroll help down"), inFooter: false),
+        KeyBinding([.function(10)], .quit, t("stoppen", "quit")),
+    ])
+
+    static let questionHelp = KeyMap([
+        KeyBinding([.up, .character("k")], .up, t("omhoog", "up")),
+        KeyBinding([.down, .character("j")], .down, t("omlaag", "down")),
+        KeyBinding([.tab], .nextPane, t("terug naar antwoord", "back to the answer")),
+        KeyBinding([.character("?"), .function(1), .escape], .help, t("uitleg sluiten", "close help")),
+        KeyBinding.quit,
+    ])
+
+    static let overview = KeyMap(KeyBinding.moveUpDown + [
+        KeyBinding([.enter], .confirm, t("naar vraag", "go to question")),
+        KeyBinding([.character("f")], .finish, t("afronden", "finish")),
+        KeyBinding([.escape, .character("o")], .back, t("terug", "back")),
+        KeyBinding.quit,
+    ])
+
+    static let outcome = KeyMap([
+        KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
+        KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
+        KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down"), inFooter: false),
+        KeyBinding([.enter], .confirm, t("ondertekenen en opslaan", "sign and save")),
+        KeyBinding([.escape], .back, t("terug naar vragen", "back to questions")),
+        KeyBinding([.character("h")], .results, t("beginscherm", "home")),
+        KeyBinding.quit,
+    ])
+
+    static let results = KeyMap(KeyBinding.moveUpDown + [
+        KeyBinding([.enter], .confirm, t("openen", "open")),
+        KeyBinding([.escape], .back, t("terug", "back")),
+        KeyBinding.quit,
+    ])
+
+    static let resultDetail = KeyMap([
+        KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
+        KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
+        KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down")),
+        KeyBinding([.character("m")], .export("markdown"), t("Markdown", "Markdown")),
+        KeyBinding([.character("w")], .export("html"), t("HTML", "HTML")),
+        KeyBinding([.escape], .back, t("terug", "back")),
+        KeyBinding.quit,
+    ])
+}

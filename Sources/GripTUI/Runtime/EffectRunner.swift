@@ -1,0 +1,184 @@
+import Foundation
+import GripEngine
+import GripResults
+import GripScoring
+
+/// Carries out effects against the file system: drafts, keys, results, settings, exports.
+/// The only part of the interface that touches files.
+public final class EffectRunner {
+    public let configDirectory: URL
+    public let dataDirectory: URL
+    let keyStore: KeyStore
+    let draftStore: DraftStore
+    var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
+    var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
+    var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
+
+    public init(configDirectory: URL, dataDirectory: URL) {
+        self.configDirectory = configDirectory
+        self.dataDirectory = dataDirectory
+        keyStore = KeyStore(directory: configDirectory)
+        draftStore = DraftStore(directory: dataDirectory.appendingPathComponent("drafts"))
+    }
+
+    /// The state to start from: instruments, drafts, results, key and settings.
+    public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
+        let settings = loadSettings()
+        var signer: (String, String)?
+        if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
+        var state = AppState(
+            instruments: instruments, drafts: draftStore.list().drafts, results: loadResults(), signer: signer,
+            settings: settings, width: width, height: height)
+        let unreadable = draftStore.list().unreadable
+        if !unreadable.isEmpty {
+            state.message = AppState.Message(text: "Onleesbare concepten overgeslagen (niet verwijderd): \(unreadable.map(\.file).joined(separator: ", "))", isError: true)
+        }
+        return state
+    }
+
+    func loadSettings() -> Settings {
+        guard let data = FileManager.default.contents(atPath: settingsURL.path),
+            let settings = try? JSONDecoder().decode(Settings.self, from: data)
+        else { return Settings() }
+        return settings
+    }
+
+    public func run(_ effect: Effect) -> EffectResult? {
+        switch effect {
+        case .saveDraft(let draft):
+            do {
+                try draftStore.save(draft)
+                return .draftSaved
+            } catch {
+                return .draftFailed(error.localizedDescription)
+            }
+        case .deleteDraft(let id):
+            try? draftStore.delete(id)
+            return .draftDeleted(id)
+        case .createKey(let identity):
+            do {
+                let key = try keyStore.create(identity: identity)
+                return .keyCreated(name: identity.name, keyID: key.keyID)
+            } catch {
+                return .keyFailed(String(describing: error))
+            }
+        case .writeResult(let session, let startedAt, let language, _):
+            return writeResult(session, startedAt: startedAt, language: language)
+        case .saveSettings(let settings):
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            if let data = try? encoder.encode(settings) {
+                try? FileManager.default.createDirectory(at: configDirectory, withIntermediateDirectories: true)
+                try? data.write(to: settingsURL, options: .atomic)
+            }
+            return .settingsSaved
+        case .loadResults:
+            return .resultsLoaded(loadResults())
+        case .openResult(let path):
+            return openResult(path)
+        case .export(let path, let format):
+            return export(path, format: format)
+        case .quit:
+            return nil
+        }
+    }
+
+    func writeResult(_ session: Session, startedAt: Date, language: Language) -> EffectResult {
+        do {
+            let key = try keyStore.load()
+            let completedAt = Date()
+            let id = UUID()
+            let outcome = Scorer.outcome(for: session)
+            let result = ResultDocument.result(for: session, outcome: outcome, id: id, language: language, startedAt: startedAt, completedAt: completedAt)
+            let data = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
+            let name = ResultWriter.fileName(date: completedAt, questionnaireID: session.questionnaire.id, system: session.subject.system, id: id)
+            return .resultWritten(path: try ResultWriter.writeNew(data, named: name, in: resultsDirectory).path)
+        } catch {
+            return .resultFailed(String(describing: error))
+        }
+    }
+
+    func trustList() -> TrustList { (try? keyStore.loadTrustList()) ?? TrustList() }
+
+    /// Own results, newest first, each verified.
+    func loadResults() -> [ResultSummary] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsDirectory.path)) ?? []
+        let trust = trustList()
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >).compactMap { name in
+            let path = resultsDirectory.appendingPathComponent(name).path
+            guard let data = FileManager.default.contents(atPath: path) else { return nil }
+            return summary(path: path, data: data, trust: trust)
+        }
+    }
+
+    func summary(path: String, data: Data, trust: TrustList) -> ResultSummary {
+        let report = ResultVerifier.verify(data, trustList: trust)
+        let result = (try? StrictJSONParser.parse(Array(data)))?["result"]
+        return ResultSummary(
+            path: path,
+            questionnaireTitle: result?["questionnaire"]?["title"]?.stringValue ?? report.questionnaireID ?? "?",
+            system: result?["subject"]?["system"]?.stringValue ?? "?",
+            completedAt: result?["completedAt"]?.stringValue ?? "",
+            verification: report)
+    }
+
+    func openResult(_ path: String) -> EffectResult {
+        guard let data = FileManager.default.contents(atPath: path), data.count <= ResultVerifier.maximumFileSize,
+            let document = try? StrictJSONParser.parse(Array(data))
+        else { return .resultOpenFailed("\(path): not a readable result") }
+        let summary = summary(path: path, data: data, trust: trustList())
+        let report = ResultReport(document: document, verification: summary.verification)
+        return .resultOpened(summary, lines: ResultText.lines(report))
+    }
+
+    func export(_ path: String, format: ResultExporter.Format) -> EffectResult {
+        guard let data = FileManager.default.contents(atPath: path), let document = try? StrictJSONParser.parse(Array(data)) else {
+            return .exportFailed("\(path): not a readable result")
+        }
+        let report = ResultReport(document: document, verification: ResultVerifier.verify(data, trustList: trustList()))
+        let output = ResultExporter.export(report, original: data, format: format)
+        let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let suffix = format == .html ? "html" : "md"
+        // Never replace an earlier export: number new ones.
+        for attempt in 0..<100 {
+            let name = attempt == 0 ? "\(base).\(suffix)" : "\(base)-\(attempt + 1).\(suffix)"
+            do {
+                return .exported(path: try ResultWriter.writeNew(output, named: name, in: exportsDirectory).path)
+            } catch let error as CocoaError where error.code == .fileWriteFileExists {
+                continue
+            } catch {
+                return .exportFailed(String(describing: error))
+            }
+        }
+        return .exportFailed("too many exports of \(base)")
+    }
+}
+
+/// A result as plain lines for the read-only screen.
+enum ResultText {
+    static func lines(_ report: ResultReport) -> [String] {
+        let dutch = report.language != "en"
+        var lines: [String] = []
+        lines.append("\(dutch ? "Organisatie" : "Organisation"): \(report.organisation)")
+        lines.append("\(dutch ? "Ingevuld door" : "Assessor"): \(report.assessor)")
+        lines.append("\(dutch ? "Afgerond" : "Completed"): \(report.completedAt)")
+        lines.append("\(dutch ? "Ondertekenaar" : "Signer"): \(report.signerName ?? "—") \(report.verification.keyID ?? "")")
+        lines.append("")
+        for assessment in report.assessments {
+            lines.append("■ \(assessment.title): \(assessment.level)")
+            for reason in assessment.reasons { lines.append("  + \(reason.text)") }
+            for point in assessment.openPoints { lines.append("  ? \(point.text)") }
+            if let rationale = assessment.rationale { lines.append("  = \(rationale)") }
+            lines.append("  → \(assessment.nextStep)")
+        }
+        for classification in report.classifications { lines.append("\(classification.title): \(classification.category ?? "—")") }
+        for warning in report.warnings { lines.append("! \(warning.text)") }
+        lines.append("")
+        for answer in report.answers where answer.shown {
+            lines.append("\(answer.text)")
+            lines.append("  \(answer.answerText ?? "—")")
+            if let note = answer.note { lines.append("  \(dutch ? "Toelichting" : "Note"): \(note)") }
+        }
+        return lines
+    }
+}

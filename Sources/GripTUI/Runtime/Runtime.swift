@@ -1,0 +1,52 @@
+import Foundation
+
+/// Runs the interface: events from the backend go through `update`, effects through the
+/// runner (their results come back as events), and every state is drawn with `view`.
+public enum Runtime {
+    /// Returns when the person quits or input ends. The terminal is restored on every path.
+    public static func run(_ initial: AppState, backend: TerminalBackend, runner: EffectRunner) throws -> AppState {
+        try backend.start()
+        defer { backend.stop() }
+        var state = initial
+        let size = backend.size
+        state.width = size.width
+        state.height = size.height
+        var previous: ScreenBuffer?
+        func draw() {
+            let frame = App.view(state)
+            backend.draw(frame, previous: previous)
+            previous = frame
+        }
+        draw()
+        while state.isRunning, let event = backend.nextEvent() {
+            dispatch(event, &state, runner: runner)
+            draw()
+        }
+        // Input ended or a signal arrived: keep what was typed in the current note.
+        for effect in App.prepareForExit(&state) { _ = runner.run(effect) }
+        return state
+    }
+
+    static func dispatch(_ event: Event, _ state: inout AppState, runner: EffectRunner) {
+        var queue = [event]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in App.update(&state, next) {
+                if let result = runner.run(effect) { queue.append(.effect(result)) }
+            }
+        }
+    }
+}
+
+extension App {
+    /// Saves the current assessment as it stands (the note being typed included).
+    public static func prepareForExit(_ state: inout AppState) -> [Effect] {
+        guard var active = state.active else { return [] }
+        if case .question = state.screen {
+            active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: active.session.cursor)
+            state.active = active
+        }
+        guard let draft = currentDraft(state) else { return [] }
+        return [.saveDraft(draft)]
+    }
+}

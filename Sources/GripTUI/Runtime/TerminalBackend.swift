@@ -1,0 +1,41 @@
+/// The only thing the runtime knows about a terminal: its size, drawing a screen, and
+/// reading what the person does. The ncurses backend is one; tests use `MemoryBackend`.
+public protocol TerminalBackend: AnyObject {
+    /// Takes over the terminal.
+    func start() throws
+    /// Gives the terminal back exactly as it was. Safe to call more than once.
+    func stop()
+    var size: (width: Int, height: Int) { get }
+    /// Shows `buffer`; `previous` is what is on screen now, so only changes need sending.
+    func draw(_ buffer: ScreenBuffer, previous: ScreenBuffer?)
+    /// The next event; nil when there will be none (input closed, or a termination
+    /// signal arrived).
+    func nextEvent() -> Event?
+}
+
+/// A terminal in memory: scripted events in, frames out.
+public final class MemoryBackend: TerminalBackend {
+    public private(set) var frames: [ScreenBuffer] = []
+    public private(set) var isStarted = false
+    public var size: (width: Int, height: Int)
+    private var events: [Event]
+
+    public init(width: Int, height: Int, events: [Event]) {
+        size = (width, height)
+        self.events = events
+    }
+
+    public func start() throws { isStarted = true }
+    public func stop() { isStarted = false }
+
+    public func draw(_ buffer: ScreenBuffer, previous: ScreenBuffer?) {
+        frames.append(buffer)
+    }
+
+    public func nextEvent() -> Event? {
+        guard !events.isEmpty else { return nil }
+        let event = events.removeFirst()
+        if case .resize(let width, let height) = event { size = (width, height) }
+        return event
+    }
+}
