@@ -16,8 +16,8 @@ struct Catalog {
 
     static func load(extraDirectories: [String], paths: GripPaths, environment: [String: String] = ProcessInfo.processInfo.environment) -> Catalog {
         var catalog = Catalog()
-        for file in BundledQuestionnaires.files {
-            catalog.add(QuestionnaireLoader.load(file.contents, file: "bundled:\(file.name)"), origin: "bundled")
+        for report in QuestionnaireLoader.loadAll(BundledQuestionnaires.files.map { ($0.contents, "bundled:\($0.name)") }) {
+            catalog.add(report, origin: "bundled")
         }
         var directories = [paths.userQuestionnaires.path]
         if let list = environment["GRIP_QUESTIONNAIRES"] {

@@ -73,6 +73,14 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // As grip loads its catalog: the files in parallel on every core.
+    Benchmark("load + validate all bundled questionnaires, in parallel") { benchmark in
+        let files = BundledQuestionnaires.files.map { ($0.contents, $0.name) }
+        for _ in benchmark.scaledIterations {
+            blackHole(QuestionnaireLoader.loadAll(files))
+        }
+    }
+
     for size in [100, 1_000, 10_000] {
         let questionnaire = generatedQuestionnaire(questions: size)
         Benchmark("full session, \(size) questions") { benchmark in

@@ -66,21 +66,21 @@ struct NodeReader {
         func key(_ key: String) -> Node? { entries[key]?.key }
     }
 
-    mutating func fields(_ node: Node, of what: String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(_ node: Node, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
         guard !refuseAnchor(node) else { return nil }
         guard case .mapping(let mapping) = node else {
-            error(node, "\(what) must be a mapping of keys to values, but this is \(kind(of: node))")
+            error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
             return nil
         }
         var fields = Fields(node: node)
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                error(keyNode, "keys in \(what) must be plain names")
+                error(keyNode, "keys in \(what()) must be plain names")
                 continue
             }
             let key = scalar.string
             guard allowed.contains(key) else {
-                var message = "unknown key '\(key)' in \(what)"
+                var message = "unknown key '\(key)' in \(what())"
                 if let suggestion = closestMatch(to: key, in: allowed) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {
@@ -92,15 +92,15 @@ struct NodeReader {
             fields.set(key, (keyNode, value))
         }
         for key in required where fields[key] == nil {
-            error(node, "\(what) is missing the required key '\(key)'")
+            error(node, "\(what()) is missing the required key '\(key)'")
         }
         return fields
     }
 
-    mutating func sequence(_ node: Node, of what: String) -> [Node]? {
+    mutating func sequence(_ node: Node, of what: @autoclosure () -> String) -> [Node]? {
         guard !refuseAnchor(node) else { return nil }
         guard case .sequence(let sequence) = node else {
-            error(node, "\(what) must be a list, but this is \(kind(of: node))")
+            error(node, "\(what()) must be a list, but this is \(kind(of: node))")
             return nil
         }
         return Array(sequence)
@@ -108,57 +108,57 @@ struct NodeReader {
 
     // MARK: Scalars
 
-    mutating func string(_ node: Node, of what: String, allowEmpty: Bool = false) -> String? {
+    mutating func string(_ node: Node, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         guard !refuseAnchor(node) else { return nil }
         guard case .scalar(let scalar) = node else {
-            error(node, "\(what) must be a single value, but this is \(kind(of: node))")
+            error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
             return nil
         }
         // Not Foundation's trimming: it bridges every string and dominated load time.
         if !allowEmpty, !scalar.string.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
-            error(node, "\(what) is empty")
+            error(node, "\(what()) is empty")
             return nil
         }
         return scalar.string
     }
 
-    mutating func identifier(_ node: Node, of what: String, allowHyphen: Bool = false) -> String? {
-        guard let value = string(node, of: what) else { return nil }
+    mutating func identifier(_ node: Node, of what: @autoclosure () -> String, allowHyphen: Bool = false) -> String? {
+        guard let value = string(node, of: what()) else { return nil }
         guard isIdentifier(value, allowHyphen: allowHyphen) else {
-            error(node, "\(what) '\(value)' must start with a lower-case letter and contain only a–z, 0–9\(allowHyphen ? ", '-'" : "") and '_'")
+            error(node, "\(what()) '\(value)' must start with a lower-case letter and contain only a–z, 0–9\(allowHyphen ? ", '-'" : "") and '_'")
             return nil
         }
         return value
     }
 
-    mutating func integer(_ node: Node, of what: String) -> Int? {
-        guard let value = string(node, of: what) else { return nil }
+    mutating func integer(_ node: Node, of what: @autoclosure () -> String) -> Int? {
+        guard let value = string(node, of: what()) else { return nil }
         guard let number = Int(value) else {
-            error(node, "\(what) must be a whole number, but is '\(value)'")
+            error(node, "\(what()) must be a whole number, but is '\(value)'")
             return nil
         }
         return number
     }
 
-    mutating func boolean(_ node: Node, of what: String) -> Bool? {
-        guard let value = string(node, of: what) else { return nil }
+    mutating func boolean(_ node: Node, of what: @autoclosure () -> String) -> Bool? {
+        guard let value = string(node, of: what()) else { return nil }
         switch value {
         case "true", "yes": return true
         case "false", "no": return false
         default:
-            error(node, "\(what) must be true or false, but is '\(value)'")
+            error(node, "\(what()) must be true or false, but is '\(value)'")
             return nil
         }
     }
 
-    mutating func localized(_ node: Node, of what: String) -> LocalizedText? {
+    mutating func localized(_ node: Node, of what: @autoclosure () -> String) -> LocalizedText? {
         if case .scalar = node {
-            error(node, "\(what) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
+            error(node, "\(what()) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
             return nil
         }
-        guard let fields = fields(node, of: what, allowed: ["nl", "en"], required: ["nl", "en"]) else { return nil }
-        let nl = fields["nl"].flatMap { string($0, of: "the Dutch (nl) text of \(what)") }
-        let en = fields["en"].flatMap { string($0, of: "the English (en) text of \(what)") }
+        guard let fields = fields(node, of: what(), allowed: ["nl", "en"], required: ["nl", "en"]) else { return nil }
+        let nl = fields["nl"].flatMap { string($0, of: "the Dutch (nl) text of \(what())") }
+        let en = fields["en"].flatMap { string($0, of: "the English (en) text of \(what())") }
         guard let nl, let en else { return nil }
         return LocalizedText(nl: nl, en: en)
     }

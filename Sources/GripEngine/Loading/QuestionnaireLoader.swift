@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Yams
 
 /// The outcome of loading one questionnaire file: the questionnaire when it has no
@@ -38,6 +39,16 @@ public enum QuestionnaireLoader {
         questionnaire?.outcomes = outcomes
         questionnaire?.prefill = prefill
         return LoadReport(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// Loads several files at once on every core; reports come back in the given order.
+    public static func loadAll(_ files: [(data: Data, name: String)]) -> [LoadReport] {
+        let reports = Mutex([LoadReport?](repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let report = load(files[index].data, file: files[index].name)
+            reports.withLock { $0[index] = report }
+        }
+        return reports.withLock { $0.compactMap { $0 } }
     }
 
     /// Assembles the checked draft. Only called when validation found no errors, so
