@@ -71,6 +71,11 @@ let package = Package(
         ),
         .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring", "GripBundled"]),
         .testTarget(name: "GripCLITests", dependencies: ["grip"]),
+        .testTarget(
+            name: "GripTUITests",
+            dependencies: ["GripTUI", "GripEngine", "GripScoring", "GripResults", "GripBundled"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

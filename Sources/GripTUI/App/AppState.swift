@@ -52,6 +52,8 @@ public struct AppState: Sendable {
     public var isRunning = true
     /// Answers that will be prefilled into the next assessment that is started.
     public var pendingPrefill: Session?
+    /// For showing dates (tests fix it so screens do not depend on where they run).
+    public var timeZone: TimeZone = .current
 
     public init(
         instruments: [Questionnaire], drafts: [Draft] = [], results: [ResultSummary] = [],

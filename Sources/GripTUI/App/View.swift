@@ -85,9 +85,10 @@ extension App {
         }
     }
 
-    static func date(_ date: Date) -> String {
+    static func date(_ date: Date, _ timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
+        formatter.timeZone = timeZone
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         return formatter.string(from: date)
     }
@@ -113,7 +114,7 @@ extension App {
                 let draft = state.drafts[index]
                 let title = state.instruments.first { $0.id == draft.session.questionnaireID }?.title[language] ?? draft.session.questionnaireID
                 let system = draft.session.subject.system.isEmpty ? "—" : draft.session.subject.system
-                rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt))", .normal, position))
+                rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))", .normal, position))
             case .result(let index):
                 if index == 0 { rows.append(("", .normal, nil)); rows.append((UIText.recentResults[language], .heading, nil)) }
                 let result = state.results[index]
@@ -212,6 +213,8 @@ extension App {
         }
         let height = min(buffer.height - 2, body.lines.count + 5)
         let x = (buffer.width - width) / 2, y = max(1, (buffer.height - height) / 2)
+        // The screen behind a dialog is cleared, so only the question asked is read.
+        buffer.fill(x: 0, y: 1, width: buffer.width, height: buffer.height - 2, role: .normal)
         buffer.fill(x: x, y: y, width: width, height: height, role: .normal)
         buffer.fill(x: x, y: y, width: width, height: 1, role: .title)
         buffer.write(TextWidth.truncate(" " + title, to: width), x: x, y: y, role: .title)

@@ -1,3 +1,5 @@
+import GripEngine
+
 /// A key press, already decoded by the backend (wide characters included).
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -9,9 +11,9 @@ public enum Key: Hashable, Sendable {
     case control(Character)
 
     /// How the footer names the key.
-    public var label: String {
+    public func label(_ language: Language) -> String {
         switch self {
-        case .character(" "): "Spatie"
+        case .character(" "): language == .nl ? "Spatie" : "Space"
         case .character(let character): String(character)
         case .up: "↑"
         case .down: "↓"

@@ -36,7 +36,7 @@ public struct KeyMap: Sendable {
     /// "↑↓ kies  Enter volgende  ? hulp" in the given language.
     public func footer(_ language: Language) -> [(keys: String, help: String)] {
         bindings.filter(\.inFooter).map { binding in
-            (binding.keys.prefix(2).map(\.label).joined(separator: "/"), binding.help[language])
+            (binding.keys.prefix(2).map { $0.label(language) }.joined(separator: "/"), binding.help[language])
         }
     }
 }

@@ -13,16 +13,23 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent() -> Event?
 }
 
-/// A terminal in memory: scripted events in, frames out.
+/// A terminal in memory: events in (a fixed list, or chosen by looking at the last
+/// frame, as a person would), frames out.
 public final class MemoryBackend: TerminalBackend {
     public private(set) var frames: [ScreenBuffer] = []
     public private(set) var isStarted = false
     public var size: (width: Int, height: Int)
-    private var events: [Event]
+    private let next: (ScreenBuffer?) -> Event?
 
     public init(width: Int, height: Int, events: [Event]) {
         size = (width, height)
-        self.events = events
+        var remaining = events
+        next = { _ in remaining.isEmpty ? nil : remaining.removeFirst() }
+    }
+
+    public init(width: Int, height: Int, respond: @escaping (ScreenBuffer?) -> Event?) {
+        size = (width, height)
+        next = respond
     }
 
     public func start() throws { isStarted = true }
@@ -33,8 +40,7 @@ public final class MemoryBackend: TerminalBackend {
     }
 
     public func nextEvent() -> Event? {
-        guard !events.isEmpty else { return nil }
-        let event = events.removeFirst()
+        guard let event = next(frames.last) else { return nil }
         if case .resize(let width, let height) = event { size = (width, height) }
         return event
     }

@@ -1,0 +1,98 @@
+import Foundation
+import GripEngine
+import GripResults
+import Testing
+@testable import GripTUI
+
+/// The real runtime and effect runner on temporary directories, with an in-memory terminal.
+struct RuntimeTests {
+    static func temporaryRunner() -> (EffectRunner, URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("grip-tui-\(UUID().uuidString)")
+        return (EffectRunner(configDirectory: root.appendingPathComponent("config"), dataDirectory: root.appendingPathComponent("data")), root)
+    }
+
+    /// Events for: open the quickscan, fill the subject, answer everything with "1".
+    static let quickscanScript: [Event] = [enter] + keys("Chatbot") + [enter, enter, enter] + Array(repeating: keys("1") + [enter], count: 60).flatMap { $0 }
+
+    @Test func aQuickscanFromTheHomeScreenEndsInASignedResultThatVerifies() throws {
+        let (runner, root) = Self.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = runner.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        // Looks at each frame and presses what a person would: answer "1" until the
+        // outcome, sign (creating the key: name and organisation), then quit.
+        var pending = [enter] + keys("Chatbot") + [enter, enter, enter]
+        var signed = false
+        let backend = MemoryBackend(width: 100, height: 30) { frame in
+            if !pending.isEmpty { return pending.removeFirst() }
+            let text = frame?.text ?? ""
+            if text.contains("Ondertekend en opgeslagen") { return key(.function(10)) }
+            if text.contains("Ondertekensleutel aanmaken") {
+                pending = keys("Anna de Vries") + [enter] + keys("Gemeente") + [enter]
+                return pending.removeFirst()
+            }
+            if text.contains("Uitkomst:") {
+                if signed { return nil }
+                signed = true
+                return enter
+            }
+            pending = [enter]
+            return .key(.character("1"))
+        }
+        let final = try Runtime.run(state, backend: backend, runner: runner)
+        #expect(!backend.isStarted, "the terminal is given back")
+        #expect(!final.isRunning)
+        let results = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("data/results").path)
+        #expect(results.count == 1)
+        let data = try Data(contentsOf: root.appendingPathComponent("data/results").appendingPathComponent(results[0]))
+        #expect(ResultVerifier.verify(data, trustList: try KeyStore(directory: root.appendingPathComponent("config")).loadTrustList()).status == .validTrusted(signer: "Anna de Vries"))
+        #expect(DraftStore(directory: root.appendingPathComponent("data/drafts")).list().drafts.isEmpty, "the finished draft is removed")
+        #expect(backend.frames.last?.text.contains("Ondertekend en opgeslagen") == true)
+    }
+
+    @Test func inputEndingHalfwayLeavesADraftThatResumesWithEveryAnswer() throws {
+        let (runner, root) = Self.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let start = runner.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        // Five answers and a note being typed, then the input ends (a closed window).
+        let events = [enter] + keys("Chatbot") + [enter, enter, enter] + Array(repeating: keys("1") + [enter], count: 5).flatMap { $0 } + [tab] + keys("half getypt")
+        let stopped = try Runtime.run(start, backend: MemoryBackend(width: 100, height: 30, events: events), runner: runner)
+        let answered = stopped.active!.session.answers.compactMap { $0 }.count
+        #expect(answered == 5)
+
+        let again = runner.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        #expect(again.drafts.count == 1)
+        let draft = again.drafts[0]
+        #expect(draft.session.answers.count == 5)
+        #expect(draft.session.notes.values.contains("half getypt"), "the note being typed is kept")
+        // Resume from the home screen: the draft is the row after the five instruments.
+        let resumed = try Runtime.run(again, backend: MemoryBackend(width: 100, height: 30, events: Array(repeating: key(.down), count: 5) + [enter]), runner: runner)
+        #expect(resumed.active?.session.answers.compactMap { $0 }.count == 5)
+        #expect(resumed.active?.draftID == draft.id)
+    }
+
+    @Test func plainModeAnswersLineByLine() throws {
+        let (runner, root) = Self.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        var output: [String] = []
+        var chosen = false
+        // Answers each prompt the way a person would, by what it asks.
+        func reply() -> String? {
+            let prompt = output.last ?? ""
+            if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
+            if prompt.hasPrefix("Naam van het systeem") { return "Chatbot" }
+            if prompt.hasPrefix("Uw naam") { return "Anna" }
+            if prompt.hasPrefix("Ondertekenen en opslaan") { return "j" }
+            if prompt.hasPrefix("Nummer om te starten") { return "" }
+            if prompt.hasPrefix("Antwoord") { return "1" }
+            return ""  // organisation and assessor: keep the defaults
+        }
+        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
+        let written = mode.run()
+        #expect(written.count == 1, "\(output.suffix(30).joined(separator: "\n"))")
+        #expect(output.contains { $0.contains("[vraag 1 van") })
+        #expect(output.contains { $0.hasPrefix("DPIA: ") })
+        let data = try Data(contentsOf: URL(fileURLWithPath: try #require(written.first)))
+        #expect(ResultVerifier.verify(data, trustList: TrustList()).isValid)
+    }
+}

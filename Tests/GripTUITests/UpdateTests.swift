@@ -1,0 +1,179 @@
+import Foundation
+import GripEngine
+import GripResults
+import GripScoring
+import Testing
+@testable import GripTUI
+
+/// Key scripts through `update`: whole questionnaires, going back, hiding answers, resizing.
+struct UpdateTests {
+    @Test func aWholeQuickscanByKeysEndsAtTheOutcomeWithEveryRequiredAnswer() throws {
+        var state = makeState()
+        startAssessment(&state)
+        #expect(state.active?.session.subject == Subject(system: "Chatbot VraagMaar", organisation: "Gemeente Voorbeeld", assessor: "A. de Vries"))
+        answerEverything(&state)
+        guard case .outcome = state.screen else {
+            Issue.record("expected the outcome screen, got \(state.screen)")
+            return
+        }
+        let session = try #require(state.active?.session)
+        #expect(session.isComplete)
+        #expect(!Scorer.outcome(for: session).assessments.isEmpty)
+    }
+
+    @Test func everyAnswerSavesTheDraft() {
+        var state = makeState()
+        startAssessment(&state)
+        let effects = send(&state, keys("Doel") + [enter] + keys("2") + [enter])
+        let saved = effects.compactMap { effect -> Draft? in if case .saveDraft(let draft) = effect { draft } else { nil } }
+        #expect(saved.count >= 2)
+        #expect(saved.last?.session.answers["new_legislation"] == AnswerValue.no)
+        #expect(state.drafts.first?.id == state.active?.draftID)
+    }
+
+    @Test func goingBackKeepsAnswersAndShowsThem() {
+        var state = makeState()
+        startAssessment(&state)
+        send(&state, keys("Doel") + [enter] + keys("2") + [enter, escape])
+        #expect(state.active?.session.currentQuestion?.id == "new_legislation")
+        #expect(state.active?.input == .choice(highlight: 1, chosen: ["no"]))
+        send(&state, [escape])
+        guard case .field(let editor, _, _)? = state.active?.input else {
+            Issue.record("expected the text field")
+            return
+        }
+        #expect(editor.text == "Doel")
+        // Esc on the first question goes home; the draft is listed to resume.
+        send(&state, [escape])
+        guard case .home = state.screen else { Issue.record("expected home"); return }
+        #expect(state.drafts.count == 1)
+        #expect(state.active == nil)
+    }
+
+    @Test func changingAnAnswerThatHidesOthersAsksAndKeepsThem() throws {
+        var state = makeState()
+        startAssessment(&state)
+        answerEverything(&state)
+        let before = try #require(state.active?.session)
+        send(&state, [escape])  // to the overview
+        let index = try #require(before.questionnaire.index(of: "has_algorithm"))
+        let row = try #require(before.visibleIndices.firstIndex(of: index))
+        send(&state, Array(repeating: key(.down), count: row) + [enter] + keys("2") + [enter])
+        guard case .hideAnswers(_, _, let hidden)? = state.dialog else {
+            Issue.record("expected the hide-answers dialog")
+            return
+        }
+        #expect(!hidden.isEmpty)
+        // Esc keeps the old answer; nothing changed.
+        send(&state, [escape])
+        #expect(state.active?.session.answer(at: index) == .yes)
+        send(&state, [enter])
+        #expect(state.dialog != nil)
+        send(&state, [enter])
+        let after = try #require(state.active?.session)
+        #expect(after.answer(at: index) == .no)
+        for hiddenIndex in hidden {
+            #expect(!after.isVisible(hiddenIndex))
+            #expect(after.answer(at: hiddenIndex) == before.answer(at: hiddenIndex), "hidden answers stay stored")
+        }
+        // Undo: back one question, answer yes again, and the hidden answers come back.
+        send(&state, [escape])
+        #expect(state.active?.session.currentQuestion?.id == "has_algorithm")
+        send(&state, keys("1") + [enter])
+        let undone = try #require(state.active?.session)
+        for hiddenIndex in hidden { #expect(undone.isVisible(hiddenIndex) && undone.answer(at: hiddenIndex) == before.answer(at: hiddenIndex)) }
+    }
+
+    @Test func invalidInputIsExplainedInPlaceAndKept() throws {
+        var state = makeState()
+        startAssessment(&state)
+        // Walk to the number of data subjects.
+        for _ in 0..<40 {
+            guard let question = state.active?.session.currentQuestion, question.id != "data_subjects" else { break }
+            send(&state, keys("1") + [enter])
+        }
+        #expect(state.active?.session.currentQuestion?.id == "data_subjects")
+        send(&state, keys("twaalf") + [enter])
+        #expect(state.active?.problem?.contains("geen geheel getal") == true)
+        guard case .field(let editor, _, _)? = state.active?.input else { Issue.record("field expected"); return }
+        #expect(editor.text == "twaalf", "what was typed is kept")
+        send(&state, Array(repeating: key(.backspace), count: 6) + keys("12.000") + [enter])
+        let index = try #require(state.active?.session.questionnaire.index(of: "data_subjects"))
+        #expect(state.active?.session.answer(at: index) == .number(12_000))
+    }
+
+    @Test func pastedTextWithNewlinesDoesNotConfirmASingleLineField() {
+        var state = makeState()
+        send(&state, [enter, .paste("Regel een\nregel twee")])
+        guard case .start(let start) = state.screen else { Issue.record("start expected"); return }
+        #expect(start.fields[0].text == "Regel een regel twee")
+    }
+
+    @Test func resizeBelowTheMinimumShowsAMessageAndRecovers() {
+        var state = makeState()
+        startAssessment(&state)
+        send(&state, [.resize(width: 30, height: 8)])
+        #expect(App.view(state).text.contains("Maak het venster groter"))
+        send(&state, keys("1") + [enter])
+        #expect(state.active?.session.answer(at: 0) == nil, "keys wait while the window is too small")
+        send(&state, [.resize(width: 100, height: 30)])
+        #expect(App.view(state).text.contains("Beschrijf in een paar zinnen"))
+        let tiny = App.view({ var s = state; s.width = 0; s.height = 0; return s }())
+        #expect(tiny.lines.isEmpty)
+    }
+
+    @Test func theOutcomeLeadsIntoTheNextInstrumentWithPrefilledAnswers() throws {
+        var state = makeState()
+        state.signer = ("Anna", "SHA256:x")
+        startAssessment(&state)
+        answerEverything(&state)
+        let effects = send(&state, [enter])
+        #expect(effects.contains { if case .writeResult = $0 { true } else { false } })
+        send(&state, [.effect(.resultWritten(path: "/tmp/result.json"))])
+        let next = Scorer.outcome(for: state.active!.session).nextInstruments
+        #expect(next.first == "dpia-lite")
+        send(&state, keys("1"))
+        guard case .start(let start) = state.screen else { Issue.record("start of the next instrument expected"); return }
+        #expect(start.questionnaire.id == "dpia-lite")
+        #expect(start.fields[0].text == "Chatbot VraagMaar")
+        send(&state, [enter])
+        #expect(state.active?.session.questionnaire.id == "dpia-lite")
+        #expect(!(state.active?.prefilled.isEmpty ?? true), "answers carried over from the quickscan")
+    }
+
+    @Test func theFirstFinishWithoutAKeyAsksForNameAndOrganisation() {
+        var state = makeState()
+        startAssessment(&state)
+        answerEverything(&state)
+        send(&state, [enter])
+        guard case .keySetup = state.screen else { Issue.record("key setup expected"); return }
+        let effects = send(&state, [enter, enter])
+        #expect(effects.contains { if case .createKey(let identity) = $0 { identity.name == "A. de Vries" && identity.organisation == "Gemeente Voorbeeld" } else { false } })
+        let written = send(&state, [.effect(.keyCreated(name: "A. de Vries", keyID: "SHA256:y"))])
+        #expect(written.contains { if case .writeResult = $0 { true } else { false } })
+    }
+
+    @Test func quitSavesAndAsksOnlyWhenSomethingIsUnsaved() {
+        var state = makeState()
+        startAssessment(&state)
+        var effects = send(&state, [key(.function(10))])
+        #expect(effects.contains { if case .quit = $0 { true } else { false } })
+        #expect(!state.isRunning)
+
+        state = makeState()
+        startAssessment(&state)
+        send(&state, [.effect(.draftFailed("disk full"))])
+        effects = send(&state, [key(.function(10))])
+        guard case .confirmQuit? = state.dialog else { Issue.record("confirm expected"); return }
+        effects = send(&state, keys("j"))
+        #expect(!state.isRunning)
+    }
+
+    @Test func languageSwitchIsRemembered() {
+        var state = makeState()
+        let effects = send(&state, keys("t"))
+        #expect(state.language == .en)
+        #expect(effects.contains { if case .saveSettings(let settings) = $0 { settings.language == .en } else { false } })
+        #expect(App.view(state).text.contains("Instruments"))
+    }
+}
