@@ -4,7 +4,7 @@ import Foundation
 /// runner (their results come back as events), and every state is drawn with `view`.
 public enum Runtime {
     /// Returns when the person quits or input ends. The terminal is restored on every path.
-    public static func run(_ initial: AppState, backend: TerminalBackend, runner: EffectRunner) throws -> AppState {
+    public static func run(_ initial: AppState, backend: TerminalBackend, runner: EffectRunner, onFirstFrame: (() -> Void)? = nil) throws -> AppState {
         try backend.start()
         defer { backend.stop() }
         var state = initial
@@ -18,6 +18,7 @@ public enum Runtime {
             previous = frame
         }
         draw()
+        onFirstFrame?()
         while state.isRunning, let event = backend.nextEvent() {
             dispatch(event, &state, runner: runner)
             draw()
