@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "GripEngine", targets: ["GripEngine"]),
         .library(name: "GripScoring", targets: ["GripScoring"]),
         .library(name: "GripResults", targets: ["GripResults"]),
+        .library(name: "GripTUI", targets: ["GripTUI"]),
         .library(name: "GripBundledQuestionnaires", targets: ["GripBundled"]),
     ],
     dependencies: [

@@ -34,6 +34,17 @@ let package = Package(
             path: "Benchmarks/ResultBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "InterfaceBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "GripTUI", package: grip),
+                .product(name: "GripEngine", package: grip),
+                .product(name: "GripBundledQuestionnaires", package: grip),
+            ],
+            path: "Benchmarks/InterfaceBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // Writes N signed result files, for timing `grip verify DIR` as a whole program.
         .executableTarget(name: "generate-results", dependencies: ["ResultFixtures"], path: "Sources/GenerateResults"),
         .target(

@@ -8,6 +8,7 @@ import GripTUI
 /// every way out (normal exit, errors, SIGINT, SIGTERM, SIGHUP, process exit).
 public final class NcursesBackend: TerminalBackend {
     private var started = false
+    private var handlersInstalled = false
     private var attributes: [Role: attr_t] = [:]
     private let useColour: Bool
 
@@ -22,7 +23,6 @@ public final class NcursesBackend: TerminalBackend {
         guard initscr() != nil else { throw TerminalError.cannotStart }
         started = true
         grip_register_exit_restore(restoreAtExit)
-        grip_signals_install()
         raw()
         noecho()
         nonl()
@@ -114,6 +114,13 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public func nextEvent() -> Event? {
+        // ncurses sets its own SIGINT/SIGTERM handlers (which exit at once) as it
+        // starts drawing; ours go in after that, so a signal ends the loop and the draft
+        // is saved first.
+        if !handlersInstalled {
+            grip_signals_install()
+            handlersInstalled = true
+        }
         while true {
             if grip_signals_take() != 0 { return nil }
             var character: wint_t = 0

@@ -42,8 +42,19 @@ final class Tmux {
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv = ([Tmux.executable!, "-L", socket] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // A clean signal mask and default handlers, as a shell would give: the test
+        // runner's threads block signals, and tmux would pass that on.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, Tmux.executable!, &actions, nil, argv, environ)
+        let spawned = posix_spawn(&pid, Tmux.executable!, &actions, &attributes, argv, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -171,6 +182,39 @@ struct TerminalEndToEndTests {
         #expect(overview.components(separatedBy: "✓").count - 1 == 5, "\(overview)")
         try second.send("Escape", "q")
         #expect(try second.exitStatus() == 0)
+    }
+
+    @Test(arguments: [SIGHUP, SIGTERM])
+    func aTerminationSignalSavesTheNoteBeingTypedAndExits(signal: Int32) throws {
+        guard Tmux.available() else { return }
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try Tmux(home: home, width: 100, height: 30, command: "exec GRIP")
+        defer { tmux.kill() }
+        try tmux.wait(for: "Instrumenten")
+        try tmux.send("Enter")
+        try tmux.wait(for: "Naam van het systeem")
+        try tmux.type("Chatbot")
+        try tmux.send("Enter", "Enter", "Enter")
+        try tmux.wait(for: "vraag 1 van")
+        try tmux.send("Tab")
+        try tmux.type("Half getypte toelichting")
+        try tmux.wait(for: "Half getypte")
+        let pid = try #require(tmux.panePID)
+        #expect(Foundation.kill(pid, signal) == 0)
+        // The process saves and exits by itself (a zombie until tmux reaps it counts as gone).
+        func running() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let closing = stat.lastIndex(of: ")") else { return false }
+            return !stat[stat.index(closing, offsetBy: 2)...].hasPrefix("Z")
+        }
+        let deadline = Date().addingTimeInterval(5)
+        while running() && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!running(), "grip did not exit after signal \(signal)")
+        let drafts = home.appendingPathComponent("data/drafts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: drafts.path).filter { $0.hasSuffix(".json") }
+        #expect(files.count == 1)
+        let draft = try String(contentsOf: drafts.appendingPathComponent(files[0]), encoding: .utf8)
+        #expect(draft.contains("Half getypte toelichting"))
     }
 
     @Test func resizingToTinyAndBackDoesNotBreakIt() throws {
