@@ -185,3 +185,10 @@ public struct ActiveAssessment: Sendable {
     /// The signed result is written and the draft deleted: nothing more to save.
     public var isFinished = false
 }
+
+extension ActiveAssessment {
+    /// Keeps the note being typed with the current question.
+    mutating func storeNote() {
+        session.setNote(note.text.isEmpty ? nil : note.text, at: session.cursor)
+    }
+}

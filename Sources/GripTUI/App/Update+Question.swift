@@ -104,12 +104,13 @@ extension App {
                 if active.focus == .note {
                     if !edit(&active.note, key) { _ = moveInEditor(&active.note, key) }
                 } else if case .field(var editor, _, _) = active.input {
-                    if key == .down && !editor.isMultiline || (key == .down && !moveInEditor(&editor, key)) {
-                        if question.allowsUnknown { active.input = .field(editor, unknownHighlighted: true, unknownChosen: false); state.active = active; return [] }
-                    } else if edit(&editor, key) || moveInEditor(&editor, key) {
-                        active.problem = nil
+                    // Down past the last line reaches "weet ik niet" (where allowed).
+                    if key == .down, !moveInEditor(&editor, key), question.allowsUnknown {
+                        active.input = .field(editor, unknownHighlighted: true, unknownChosen: false)
+                    } else {
+                        if edit(&editor, key) || moveInEditor(&editor, key) { active.problem = nil }
+                        active.input = .field(editor, unknownHighlighted: false, unknownChosen: false)
                     }
-                    active.input = .field(editor, unknownHighlighted: false, unknownChosen: false)
                 }
             } else if case .character(let character) = key, let digit = character.wholeNumberValue, digit >= 1 {
                 chooseNumber(digit, question: question, &active)
@@ -146,7 +147,7 @@ extension App {
             state.active = active
             return previous(&state)
         case .nextPane, .previousPane:
-            active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: active.session.cursor)
+            active.storeNote()
             let order: [QuestionFocus] = active.helpVisible ? [.answer, .note, .help] : [.answer, .note]
             let index = order.firstIndex(of: active.focus) ?? 0
             active.focus = order[(index + (action == .nextPane ? 1 : order.count - 1)) % order.count]
@@ -155,9 +156,9 @@ extension App {
         case .help:
             active.helpVisible.toggle()
             if !active.helpVisible && active.focus == .help { active.focus = .answer }
-            if active.helpVisible && state.height >= 20 && active.focus != .note && !isEditing(active) { active.helpScroll = 0 }
+            active.helpScroll = 0
         case .overview:
-            active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: active.session.cursor)
+            active.storeNote()
             state.active = active
             state.screen = .overview(OverviewState(selection: active.session.visibleIndices.firstIndex(of: active.session.cursor) ?? 0))
             return saveDraft(&state)
@@ -167,7 +168,7 @@ extension App {
             state.active = active
             return finish(&state)
         case .quit:
-            active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: active.session.cursor)
+            active.storeNote()
             state.active = active
             let effects = saveDraft(&state)
             return effects + quit(&state)
@@ -275,7 +276,7 @@ extension App {
     static func confirm(question: Question, _ state: inout AppState) -> [Effect] {
         guard var active = state.active else { return [] }
         let index = active.session.cursor
-        active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: index)
+        active.storeNote()
         switch pendingValue(question: question, active) {
         case .failure(let problem):
             active.problem = problem.message(in: state.language)

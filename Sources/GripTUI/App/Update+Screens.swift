@@ -29,7 +29,6 @@ extension App {
             return quit(&state)
         default: break
         }
-        _ = active
         state.screen = .overview(overview)
         return []
     }

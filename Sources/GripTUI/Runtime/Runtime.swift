@@ -44,7 +44,7 @@ extension App {
     public static func prepareForExit(_ state: inout AppState) -> [Effect] {
         guard var active = state.active else { return [] }
         if case .question = state.screen {
-            active.session.setNote(active.note.text.isEmpty ? nil : active.note.text, at: active.session.cursor)
+            active.storeNote()
             state.active = active
         }
         guard let draft = currentDraft(state) else { return [] }
