@@ -47,7 +47,7 @@ extension App {
                 return []
             }
         }
-        guard let action = KeyMaps.outcome.action(for: key) else { return [] }
+        guard let action = (outcome.savedPath == nil ? KeyMaps.outcome : KeyMaps.outcomeSaved).action(for: key) else { return [] }
         switch action {
         case .up: outcome.scroll = max(0, outcome.scroll - 1)
         case .down: outcome.scroll += 1

@@ -109,7 +109,7 @@ extension App {
             (status, role) = (UIText.saveAction[language], .key)
         }
         if state.message == nil { buffer.write(TextWidth.truncate(status, to: buffer.width - 2), x: 1, y: buffer.height - 2, role: role) }
-        drawFooter(&buffer, state, KeyMaps.outcome)
+        drawFooter(&buffer, state, outcomeState.savedPath == nil ? KeyMaps.outcome : KeyMaps.outcomeSaved)
     }
 
     // MARK: Results

@@ -76,6 +76,17 @@ enum KeyMaps {
         KeyBinding.quit,
     ])
 
+    /// After signing: the next instruments are started by number.
+    static let outcomeSaved = KeyMap([
+        KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
+        KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
+        KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down")),
+        KeyBinding([.character("1")], .choose(1), t("start vervolginstrument (1, 2, …)", "start next instrument (1, 2, …)")),
+        KeyBinding([.character("h"), .escape], .results, t("beginscherm", "home")),
+        KeyBinding.quit,
+    ])
+
     static let results = KeyMap(KeyBinding.moveUpDown + [
         KeyBinding([.enter], .confirm, t("openen", "open")),
         KeyBinding([.escape], .back, t("terug", "back")),
