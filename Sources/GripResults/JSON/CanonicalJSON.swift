@@ -37,6 +37,15 @@ public enum CanonicalJSON {
 
     static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
+        // Most strings need no escaping: copy them in one go.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        }
+        if plain == true {
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
+            return
+        }
         // Byte-wise is exact: every byte of a multi-byte UTF-8 sequence is 0x80 or above,
         // and only ASCII quote, backslash and controls are escaped.
         for byte in text.utf8 {

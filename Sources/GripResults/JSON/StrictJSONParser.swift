@@ -81,6 +81,8 @@ public struct StrictJSONParser {
     private mutating func object() throws(JSONParseError) -> JSONValue {
         position += 1
         var members: [(key: String, value: JSONValue)] = []
+        // Objects in results are small: a linear duplicate check beats hashing until
+        // they grow, then a set takes over.
         var keys = Set<String>()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
@@ -92,7 +94,14 @@ public struct StrictJSONParser {
             guard current == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
             let keyOffset = position
             let key = try string()
-            guard keys.insert(key).inserted else {
+            let duplicate: Bool
+            if members.count < 16 {
+                duplicate = members.contains { $0.key == key }
+            } else {
+                if keys.isEmpty { keys = Set(members.map(\.key)) }
+                duplicate = !keys.insert(key).inserted
+            }
+            guard !duplicate else {
                 throw JSONParseError(offset: keyOffset, message: "duplicate key \"\(key)\"")
             }
             skipWhitespace()
