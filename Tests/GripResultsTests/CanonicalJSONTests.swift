@@ -87,3 +87,15 @@ struct CanonicalJSONTests {
         #expect(try StrictJSONParser.parse(Array("[9007199254740991,-9007199254740991,0,-0]".utf8)) == [9_007_199_254_740_991, -9_007_199_254_740_991, 0, 0])
     }
 }
+
+struct DuplicateKeyTests {
+    /// Small objects are checked linearly, larger ones with a set: both must refuse.
+    @Test(arguments: [2, 15, 16, 17, 40])
+    func aDuplicateKeyIsRefusedAtAnySize(keys: Int) {
+        let members = (0..<keys).map { "\"k\($0)\":\($0)" } + ["\"k\(keys - 1)\":0"]
+        let text = "{" + members.joined(separator: ",") + "}"
+        #expect(throws: JSONParseError.self) { try StrictJSONParser.parse(Array(text.utf8)) }
+        let unique = "{" + members.dropLast().joined(separator: ",") + "}"
+        #expect(throws: Never.self) { try StrictJSONParser.parse(Array(unique.utf8)) }
+    }
+}
