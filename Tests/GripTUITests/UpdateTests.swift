@@ -177,3 +177,39 @@ struct UpdateTests {
         #expect(App.view(state).text.contains("Instruments"))
     }
 }
+
+/// When no remaining answer can change the outcome, the interface says so and offers to finish.
+struct SettledEarlyTests {
+    static let yaml = """
+        id: tiny
+        version: 1.0.0
+        title: {nl: Klein, en: Tiny}
+        description: {nl: Een test., en: A test.}
+        sections:
+          - id: s
+            title: {nl: S, en: S}
+            questions:
+              - {id: new_law, type: yes_no, text: {nl: Nieuwe wet?, en: New law?}, help: {nl: h, en: h}}
+              - {id: purpose, type: text, text: {nl: Doel?, en: Purpose?}, help: {nl: h, en: h}}
+        outcomes:
+          criteria:
+            - {id: law, when: new_law, text: {nl: Nieuwe wet., en: New law.}}
+          assessments:
+            - {id: dpia, title: {nl: DPIA, en: DPIA}, required: [law]}
+        """
+
+    @Test func aSettledOutcomeOffersToFinishNow() throws {
+        let questionnaire = try #require(QuestionnaireLoader.load(Data(Self.yaml.utf8), file: "tiny.yaml").questionnaire)
+        var state = AppState(instruments: [questionnaire], width: 80, height: 24)
+        send(&state, [enter] + keys("Test") + [enter, enter, enter])
+        send(&state, keys("1") + [enter])
+        guard case .settledEarly? = state.dialog else {
+            Issue.record("expected the settled-early dialog")
+            return
+        }
+        #expect(App.view(state).text.contains("De uitkomst ligt vast"))
+        send(&state, keys("f"))
+        guard case .outcome = state.screen else { Issue.record("expected the outcome"); return }
+        #expect(App.view(state).text.contains("DPIA: verplicht"))
+    }
+}
