@@ -39,21 +39,13 @@ public indirect enum CompiledExpression: Sendable, Equatable {
     public var referencedQuestions: [Int] {
         var seen = Set<Int>()
         var ordered: [Int] = []
-        func visit(_ expression: CompiledExpression) {
-            switch expression {
-            case .boolean, .number, .string, .score, .criterion: break
-            case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _),
-                .selected(_, let index, _):
+        forEachNode { node in
+            switch node {
+            case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _), .selected(_, let index, _):
                 if seen.insert(index).inserted { ordered.append(index) }
-            case .not(let inner), .negate(let inner), .oneOf(let inner, _, _):
-                visit(inner)
-            case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
-                .arithmetic(_, let left, let right):
-                visit(left)
-                visit(right)
+            default: break
             }
         }
-        visit(self)
         return ordered
     }
 
@@ -61,23 +53,30 @@ public indirect enum CompiledExpression: Sendable, Equatable {
     public var referencedRules: [RuleSymbol] {
         var seen = Set<RuleSymbol>()
         var ordered: [RuleSymbol] = []
-        func visit(_ expression: CompiledExpression) {
-            switch expression {
-            case .boolean, .number, .string, .answer, .isUnknown, .isAnswered, .count, .selected: break
-            case .score(let index):
-                if seen.insert(.score(index)).inserted { ordered.append(.score(index)) }
-            case .criterion(let index):
-                if seen.insert(.criterion(index)).inserted { ordered.append(.criterion(index)) }
-            case .not(let inner), .negate(let inner), .oneOf(let inner, _, _):
-                visit(inner)
-            case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right),
-                .arithmetic(_, let left, let right):
-                visit(left)
-                visit(right)
+        forEachNode { node in
+            let symbol: RuleSymbol
+            switch node {
+            case .score(let index): symbol = .score(index)
+            case .criterion(let index): symbol = .criterion(index)
+            default: return
             }
+            if seen.insert(symbol).inserted { ordered.append(symbol) }
         }
-        visit(self)
         return ordered
+    }
+
+    /// Visits this node and every node below it, depth first, left to right.
+    func forEachNode(_ visit: (CompiledExpression) -> Void) {
+        visit(self)
+        switch self {
+        case .boolean, .number, .string, .answer, .isUnknown, .isAnswered, .count, .selected, .score, .criterion:
+            break
+        case .not(let inner), .negate(let inner), .oneOf(let inner, _, _):
+            inner.forEachNode(visit)
+        case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right), .arithmetic(_, let left, let right):
+            left.forEachNode(visit)
+            right.forEachNode(visit)
+        }
     }
 }
 
