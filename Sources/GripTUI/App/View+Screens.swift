@@ -109,7 +109,9 @@ extension App {
             (status, role) = (UIText.saveAction[language], .key)
         }
         if state.message == nil { buffer.write(TextWidth.truncate(status, to: buffer.width - 2), x: 1, y: buffer.height - 2, role: role) }
-        drawFooter(&buffer, state, outcomeState.savedPath == nil ? KeyMaps.outcome : KeyMaps.outcomeSaved)
+        var keyMap = outcomeState.savedPath == nil ? KeyMaps.outcome : KeyMaps.outcomeSaved
+        if outcome.nextInstruments.isEmpty { keyMap.bindings.removeAll { $0.action == .choose(1) } }
+        drawFooter(&buffer, state, keyMap)
     }
 
     // MARK: Results
