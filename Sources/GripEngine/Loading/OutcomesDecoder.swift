@@ -20,10 +20,10 @@ struct OutcomesDecoder {
     let draft: QuestionnaireDraft
     let questionScope: ExpressionScope
 
-    init(reader: NodeReader, draft: QuestionnaireDraft) {
+    init(reader: NodeReader, draft: QuestionnaireDraft, scope: ExpressionScope) {
         self.reader = reader
         self.draft = draft
-        questionScope = ExpressionScope(draft: draft)
+        questionScope = scope
     }
 
     // MARK: Outcomes

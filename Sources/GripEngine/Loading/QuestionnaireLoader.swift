@@ -27,7 +27,10 @@ public enum QuestionnaireLoader {
         for validator in questionnaireValidators {
             validator.validate(draft, into: &report)
         }
-        var outcomesDecoder = OutcomesDecoder(reader: report, draft: draft)
+        let scope = ExpressionScope(draft: draft)
+        // Compiled once: errors go into the report, the results into the questionnaire.
+        let conditions = compileConditions(draft, scope: scope, into: &report)
+        var outcomesDecoder = OutcomesDecoder(reader: report, draft: draft, scope: scope)
         let outcomes = draft.outcomesNode.flatMap { outcomesDecoder.decodeOutcomes($0) } ?? .empty
         let prefill = draft.prefillNode.map { outcomesDecoder.decodePrefill($0) } ?? []
         report = outcomesDecoder.reader
@@ -35,10 +38,29 @@ public enum QuestionnaireLoader {
         guard diagnostics.errors.isEmpty else {
             return LoadReport(questionnaire: nil, diagnostics: diagnostics)
         }
-        var questionnaire = build(draft, file: file, source: data, reader: report)
+        var questionnaire = build(draft, conditions: conditions, file: file, source: data, reader: report)
         questionnaire?.outcomes = outcomes
         questionnaire?.prefill = prefill
         return LoadReport(questionnaire: questionnaire, diagnostics: diagnostics)
+    }
+
+    /// Every visibility condition parsed and type-checked against earlier questions,
+    /// by question index; errors are reported at their position.
+    static func compileConditions(_ draft: QuestionnaireDraft, scope: ExpressionScope, into report: inout NodeReader) -> [CompiledExpression?] {
+        var compiled: [CompiledExpression?] = []
+        for (index, question) in draft.questions.enumerated() {
+            guard let source = question.when, let node = question.whenNode else {
+                compiled.append(nil)
+                continue
+            }
+            do throws(ExpressionError) {
+                compiled.append(try TypeChecker.compileCondition(source, scope: scope.withOwner(index)))
+            } catch {
+                report.error(at: report.location(in: node, offset: error.offset), "in the condition of \(question.name): \(error.message)")
+                compiled.append(nil)
+            }
+        }
+        return compiled
     }
 
     /// Loads several files at once on every core; reports come back in the given order.
@@ -53,8 +75,7 @@ public enum QuestionnaireLoader {
 
     /// Assembles the checked draft. Only called when validation found no errors, so
     /// every required field is present.
-    private static func build(_ draft: QuestionnaireDraft, file: String, source: Data, reader: NodeReader) -> Questionnaire? {
-        let scope = ExpressionScope(draft: draft)
+    private static func build(_ draft: QuestionnaireDraft, conditions: [CompiledExpression?], file: String, source: Data, reader: NodeReader) -> Questionnaire? {
         var sections: [Section] = []
         var questions: [Question] = []
         for (sectionIndex, sectionDraft) in draft.sections.enumerated() {
@@ -64,7 +85,7 @@ public enum QuestionnaireLoader {
                 guard let id = questionDraft.id, let type = questionDraft.type, let text = questionDraft.text else { return nil }
                 var condition: Condition?
                 if let source = questionDraft.when, let node = questionDraft.whenNode {
-                    guard let compiled = try? TypeChecker.compileCondition(source, scope: scope.withOwner(questions.count)) else { return nil }
+                    guard let compiled = conditions[questions.count] else { return nil }
                     condition = Condition(source: source, expression: compiled, location: reader.location(node))
                 }
                 let options = questionDraft.options.compactMap { option -> ChoiceOption? in

@@ -10,7 +10,6 @@ let questionnaireValidators: [any QuestionnaireValidator] = [
     UniqueIdentifierValidator(),
     OptionListValidator(),
     ConstraintValidator(),
-    ConditionValidator(),
     HelpTextValidator(),
 ]
 
@@ -102,21 +101,6 @@ struct ConstraintValidator: QuestionnaireValidator {
             }
             if let maxLength = question.maxLength, maxLength < 1 {
                 report.error(question.maxLengthNode, "'max_length' of \(question.name) must be at least 1")
-            }
-        }
-    }
-}
-
-/// Every condition parses, refers to earlier questions only, and type-checks.
-struct ConditionValidator: QuestionnaireValidator {
-    func validate(_ draft: QuestionnaireDraft, into report: inout NodeReader) {
-        let scope = ExpressionScope(draft: draft)
-        for (index, question) in draft.questions.enumerated() {
-            guard let source = question.when, let node = question.whenNode else { continue }
-            do {
-                _ = try TypeChecker.compileCondition(source, scope: scope.withOwner(index))
-            } catch {
-                report.error(at: report.location(in: node, offset: error.offset), "in the condition of \(question.name): \(error.message)")
             }
         }
     }
