@@ -19,32 +19,18 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write to this file (never replaces an existing one) instead of standard output.", valueName: "file")) var out: String?
 
     func run() throws {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int, size > ResultVerifier.maximumFileSize {
-            printError("grip export: \(file): larger than 10 MB; not a Grip result")
-            throw ExitCode(1)
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            printError("grip export: cannot read \(file)")
-            throw ExitCode(1)
-        }
-        let trustList = (try? KeyStore(directory: GripPaths.current().config).loadTrustList()) ?? TrustList()
-        let verification = ResultVerifier.verify(data, trustList: trustList)
-        let document: JSONValue
+        let opened: OpenedResult
         do {
-            document = try StrictJSONParser.parse(Array(data))
+            opened = try ResultFile.open(file, trustList: KeysCommand.trustListOrWarn(command: "export"))
         } catch {
-            printError("grip export: \(file) is not a result file: \(error)")
+            printError("grip export: \(error)")
             throw ExitCode(1)
         }
-        guard document["result"]?.objectValue != nil else {
-            printError("grip export: \(file) is not a result file: it has no 'result'")
-            throw ExitCode(1)
-        }
-        if !verification.isValid {
+        if !opened.verification.isValid {
             // Still exported, so the problem can be shown to others; the report says it too.
             printError("grip export: warning: \(file) does not verify; the export says so")
         }
-        let output = ResultExporter.export(ResultReport(document: document, verification: verification), original: data, format: format)
+        let output = ResultExporter.export(opened.report, original: opened.data, format: format)
         if let out {
             let url = URL(fileURLWithPath: out)
             do {

@@ -78,6 +78,17 @@ struct KeysCommand: ParsableCommand {
         }
     }
 
+    /// The trust list; when it cannot be read, signatures are still checked but nobody
+    /// counts as trusted, and the person is told why.
+    static func trustListOrWarn(command: String) -> TrustList {
+        do {
+            return try store.loadTrustList()
+        } catch {
+            printError("grip \(command): warning: cannot read the trust list \(store.trustListURL.path): \(error); every signer counts as unknown")
+            return TrustList()
+        }
+    }
+
     static func loadOrFail() throws -> SigningKey {
         do {
             return try store.load()

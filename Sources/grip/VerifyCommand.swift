@@ -23,22 +23,14 @@ struct VerifyCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = KeyStore(directory: GripPaths.current().config)
-        let trustList: TrustList
-        do {
-            trustList = try store.loadTrustList()
-        } catch {
-            // Still verify signatures; nobody counts as trusted until the list is fixed.
-            printError("grip verify: warning: cannot read the trust list \(store.trustListURL.path): \(error); every signer counts as unknown")
-            trustList = TrustList()
-        }
+        let trustList = KeysCommand.trustListOrWarn(command: "verify")
         let bundledHashes = Dictionary(
             BundledQuestionnaires.files.map { (ResultDocument.sha256Hex($0.contents), $0.name) }, uniquingKeysWith: { first, _ in first })
         let paths = Self.expand(files)
         // Files are independent: verify them on every core, report in the order given.
         let collected = Mutex([VerificationReport?](repeating: nil, count: paths.count))
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            let report = Self.verify(paths[index], trustList: trustList)
+            let report = ResultFile.verify(paths[index], trustList: trustList)
             collected.withLock { $0[index] = report }
         }
         let reports = collected.withLock { $0 }
@@ -69,18 +61,6 @@ struct VerifyCommand: ParsableCommand {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: argument)) ?? []
             return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { URL(fileURLWithPath: argument).appendingPathComponent($0).path }
         }
-    }
-
-    static func verify(_ file: String, trustList: TrustList) -> VerificationReport {
-        // stat(2) directly: Foundation's attribute dictionary costs more than the check.
-        var info = stat()
-        if stat(file, &info) == 0, Int(info.st_size) > ResultVerifier.maximumFileSize {
-            return VerificationReport(status: .malformed("larger than 10 MB"))
-        }
-        guard let data = FileManager.default.contents(atPath: file) else {
-            return VerificationReport(status: .malformed("cannot read the file"))
-        }
-        return ResultVerifier.verify(data, trustList: trustList)
     }
 
     private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import GripEngine
 
 /// A result file read for people: everything an export or a screen shows, taken from
 /// the file alone (results are self-contained), tolerant of missing optional parts.
@@ -97,14 +98,11 @@ public struct ResultReport: Sendable {
         let dutch: Bool
         init(_ language: String) { dutch = language != "en" }
 
+        /// The level in words, as the outcome text says it, starting with a capital.
         func level(_ level: String) -> String {
-            switch level {
-            case "required": dutch ? "Verplicht" : "Required"
-            case "possibly-required": dutch ? "Mogelijk verplicht" : "Possibly required"
-            case "recommended": dutch ? "Aanbevolen" : "Recommended"
-            case "not-needed": dutch ? "Niet nodig" : "Not needed"
-            default: level
-            }
+            guard let known = AssessmentLevel(rawValue: level) else { return level }
+            let words = OutcomeText.Words(dutch ? .nl : .en).level(known)
+            return words.prefix(1).uppercased() + words.dropFirst()
         }
 
         func verification(_ report: VerificationReport) -> String {

@@ -59,6 +59,20 @@ public enum ResultVerifier {
         } catch {
             return malformed("not valid JSON: \(error.description)")
         }
+        return verify(document: document, trustList: trustList)
+    }
+
+    /// Verifies a result already parsed with `StrictJSONParser` (so it is read once).
+    public static func verify(document: JSONValue, trustList: TrustList) -> VerificationReport {
+        var report = VerificationReport(status: .unsigned)
+        func malformed(_ reason: String) -> VerificationReport {
+            report.status = .malformed(reason)
+            return report
+        }
+        func invalid(_ reason: String) -> VerificationReport {
+            report.status = .invalid(reason)
+            return report
+        }
         guard let members = document.objectValue else { return malformed("the top level is not a JSON object") }
         if let unexpected = members.first(where: { !["format", "result", "signature"].contains($0.key) }) {
             return malformed("unexpected top-level member \"\(unexpected.key)\"")

@@ -106,37 +106,42 @@ public final class EffectRunner {
         let trust = trustList()
         return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >).compactMap { name in
             let path = resultsDirectory.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path) else { return nil }
-            return summary(path: path, data: data, trust: trust)
+            do throws(ResultFile.Problem) {
+                return summary(try ResultFile.open(path, trustList: trust))
+            } catch {
+                // Unreadable files are still listed, as not verifying.
+                return ResultSummary(path: path, questionnaireTitle: "?", system: name, completedAt: "", verification: ResultFile.verify(path, trustList: trust))
+            }
         }
     }
 
-    func summary(path: String, data: Data, trust: TrustList) -> ResultSummary {
-        let report = ResultVerifier.verify(data, trustList: trust)
-        let result = (try? StrictJSONParser.parse(Array(data)))?["result"]
+    func summary(_ opened: OpenedResult) -> ResultSummary {
+        let result = opened.document["result"]
         return ResultSummary(
-            path: path,
-            questionnaireTitle: result?["questionnaire"]?["title"]?.stringValue ?? report.questionnaireID ?? "?",
+            path: opened.path,
+            questionnaireTitle: result?["questionnaire"]?["title"]?.stringValue ?? opened.verification.questionnaireID ?? "?",
             system: result?["subject"]?["system"]?.stringValue ?? "?",
             completedAt: result?["completedAt"]?.stringValue ?? "",
-            verification: report)
+            verification: opened.verification)
     }
 
     func openResult(_ path: String) -> EffectResult {
-        guard let data = FileManager.default.contents(atPath: path), data.count <= ResultVerifier.maximumFileSize,
-            let document = try? StrictJSONParser.parse(Array(data))
-        else { return .resultOpenFailed("\(path): not a readable result") }
-        let summary = summary(path: path, data: data, trust: trustList())
-        let report = ResultReport(document: document, verification: summary.verification)
-        return .resultOpened(summary, lines: ResultText.lines(report))
+        do throws(ResultFile.Problem) {
+            let opened = try ResultFile.open(path, trustList: trustList())
+            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report))
+        } catch {
+            return .resultOpenFailed(error.description)
+        }
     }
 
     func export(_ path: String, format: ResultExporter.Format) -> EffectResult {
-        guard let data = FileManager.default.contents(atPath: path), let document = try? StrictJSONParser.parse(Array(data)) else {
-            return .exportFailed("\(path): not a readable result")
+        let opened: OpenedResult
+        do throws(ResultFile.Problem) {
+            opened = try ResultFile.open(path, trustList: trustList())
+        } catch {
+            return .exportFailed(error.description)
         }
-        let report = ResultReport(document: document, verification: ResultVerifier.verify(data, trustList: trustList()))
-        let output = ResultExporter.export(report, original: data, format: format)
+        let output = ResultExporter.export(opened.report, original: opened.data, format: format)
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         let suffix = format == .html ? "html" : "md"
         // Never replace an earlier export: number new ones.
