@@ -86,6 +86,20 @@ public enum Prefill {
     }
 }
 
+extension Session {
+    /// Takes over the answers `source` hands to this questionnaire, in file order, and
+    /// returns the indices that were filled (to show them as suggestions).
+    @discardableResult
+    public mutating func applyPrefill(from source: Session) -> Set<Int> {
+        var filled = Set<Int>()
+        for (index, value) in Prefill.answers(for: questionnaire, from: source).sorted(by: { $0.key < $1.key })
+        where setAnswer(value, at: index) == .ok {
+            filled.insert(index)
+        }
+        return filled
+    }
+}
+
 extension ExpressionScope {
     /// The scope of a loaded questionnaire's questions, for conditions written elsewhere.
     public init(questionnaire: Questionnaire) {

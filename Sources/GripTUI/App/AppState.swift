@@ -35,7 +35,11 @@ public struct ResultSummary: Equatable, Sendable {
 
 /// Everything the interface shows and edits. Changed only by `update`.
 public struct AppState: Sendable {
-    public var language: Language
+    /// The interface language; kept in the settings so it is remembered.
+    public var language: Language {
+        get { settings.language }
+        set { settings.language = newValue }
+    }
     public var width: Int
     public var height: Int
     public var instruments: [Questionnaire]
@@ -64,7 +68,6 @@ public struct AppState: Sendable {
         self.results = results
         self.signer = signer
         self.settings = settings
-        language = settings.language
         self.width = width
         self.height = height
         screen = .home(HomeState())

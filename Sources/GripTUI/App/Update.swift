@@ -186,7 +186,6 @@ public enum App {
             return [.loadResults]
         case .language:
             state.language = state.language == .nl ? .en : .nl
-            state.settings.language = state.language
             state.screen = .home(home)
             return [.saveSettings(state.settings)]
         case .quit:
@@ -256,12 +255,7 @@ public enum App {
             organisation: start.fields[1].text.trimmingCharacters(in: .whitespaces),
             assessor: start.fields[2].text.trimmingCharacters(in: .whitespaces))
         var session = Session(questionnaire: start.questionnaire, subject: subject)
-        var prefilled = Set<Int>()
-        if let source = state.pendingPrefill {
-            for (index, value) in Prefill.answers(for: start.questionnaire, from: source).sorted(by: { $0.key < $1.key }) where session.setAnswer(value, at: index) == .ok {
-                prefilled.insert(index)
-            }
-        }
+        let prefilled = state.pendingPrefill.map { session.applyPrefill(from: $0) } ?? []
         state.active = ActiveAssessment(session: session, draftID: UUID(), startedAt: now, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true), prefilled: prefilled)
         loadInput(&state)
         state.screen = .question

@@ -96,7 +96,7 @@ public struct PlainMode {
             else { return nil }
             session = Session(questionnaire: questionnaire, subject: Subject(system: system, organisation: organisation, assessor: assessor))
             if let source = state.pendingPrefill {
-                for (index, value) in Prefill.answers(for: questionnaire, from: source) { _ = session.setAnswer(value, at: index) }
+                session.applyPrefill(from: source)
             }
             state.settings.organisation = organisation
             state.settings.assessor = assessor

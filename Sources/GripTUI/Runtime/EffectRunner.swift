@@ -26,12 +26,15 @@ public final class EffectRunner {
         let settings = loadSettings()
         var signer: (String, String)?
         if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
+        let drafts = draftStore.list()
         var state = AppState(
-            instruments: instruments, drafts: draftStore.list().drafts, results: loadResults(), signer: signer,
+            instruments: instruments, drafts: drafts.drafts, results: loadResults(), signer: signer,
             settings: settings, width: width, height: height)
-        let unreadable = draftStore.list().unreadable
-        if !unreadable.isEmpty {
-            state.message = AppState.Message(text: "Onleesbare concepten overgeslagen (niet verwijderd): \(unreadable.map(\.file).joined(separator: ", "))", isError: true)
+        if !drafts.unreadable.isEmpty {
+            let files = drafts.unreadable.map(\.file).joined(separator: ", ")
+            state.message = AppState.Message(
+                text: settings.language == .nl ? "Onleesbare concepten overgeslagen (niet verwijderd): \(files)" : "Unreadable drafts skipped (not deleted): \(files)",
+                isError: true)
         }
         return state
     }
