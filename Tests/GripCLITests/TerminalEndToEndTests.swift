@@ -98,6 +98,21 @@ final class Tmux {
 
     func kill() { _ = try? run(["kill-server"]) }
 
+    /// From the home screen into the quickscan's first question; `fields` are the
+    /// start screen's values after the system name (empty: keep the defaults).
+    func beginQuickscan(system: String, fields: [String] = ["", ""]) throws {
+        try wait(for: "Instrumenten")
+        try send("Enter")
+        try wait(for: "Naam van het systeem")
+        try type(system)
+        for field in fields {
+            try send("Enter")
+            if !field.isEmpty { try type(field) }
+        }
+        try send("Enter")
+        try wait(for: "vraag 1 van")
+    }
+
     /// Answers "1" to every question until the outcome screen shows.
     func answerUntilOutcome(maximum: Int = 80) throws {
         for _ in 0..<maximum {
@@ -118,14 +133,7 @@ struct TerminalEndToEndTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try Tmux(home: home, width: 100, height: 30, command: "GRIP")
         defer { tmux.kill() }
-        try tmux.wait(for: "Instrumenten")
-        try tmux.send("Enter")
-        try tmux.wait(for: "Naam van het systeem")
-        try tmux.type("Chatbot VraagMaar")
-        try tmux.send("Enter"); try tmux.type("Gemeente Voorbeeld")
-        try tmux.send("Enter"); try tmux.type("A. de Vries")
-        try tmux.send("Enter")
-        try tmux.wait(for: "vraag 1 van")
+        try tmux.beginQuickscan(system: "Chatbot VraagMaar", fields: ["Gemeente Voorbeeld", "A. de Vries"])
         try tmux.answerUntilOutcome()
         try tmux.send("Enter")
         try tmux.wait(for: "Ondertekensleutel aanmaken")
@@ -153,12 +161,7 @@ struct TerminalEndToEndTests {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let first = try Tmux(home: home, width: 100, height: 30, command: "exec GRIP")
-        try first.wait(for: "Instrumenten")
-        try first.send("Enter")
-        try first.wait(for: "Naam van het systeem")
-        try first.type("Fraude-risicomodel")
-        try first.send("Enter", "Enter", "Enter")
-        try first.wait(for: "vraag 1 van")
+        try first.beginQuickscan(system: "Fraude-risicomodel")
         try first.type("Selecteert dossiers")
         try first.send("Enter")
         for _ in 0..<4 {
@@ -191,12 +194,7 @@ struct TerminalEndToEndTests {
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try Tmux(home: home, width: 100, height: 30, command: "exec GRIP")
         defer { tmux.kill() }
-        try tmux.wait(for: "Instrumenten")
-        try tmux.send("Enter")
-        try tmux.wait(for: "Naam van het systeem")
-        try tmux.type("Chatbot")
-        try tmux.send("Enter", "Enter", "Enter")
-        try tmux.wait(for: "vraag 1 van")
+        try tmux.beginQuickscan(system: "Chatbot")
         try tmux.send("Tab")
         try tmux.type("Half getypte toelichting")
         try tmux.wait(for: "Half getypte")
