@@ -20,8 +20,10 @@ public final class NcursesBackend: TerminalBackend {
 
     public func start() throws {
         setlocale(LC_ALL, "")
+        grip_crash_guard_install()
         guard initscr() != nil else { throw TerminalError.cannotStart }
         started = true
+        grip_crash_guard_set_active(1)
         grip_register_exit_restore(restoreAtExit)
         raw()
         noecho()
@@ -41,6 +43,7 @@ public final class NcursesBackend: TerminalBackend {
         writeControl("\u{1B}[?2004l")
         curs_set(1)
         grip_restore_terminal()
+        grip_crash_guard_set_active(0)
     }
 
     public var size: (width: Int, height: Int) {

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
         }
         if !opened.verification.isValid {
             // Still exported, so the problem can be shown to others; the report says it too.
-            printError("grip export: warning: \(file) does not verify; the export says so")
+            printError("grip export: warning: \(file.displaySafe) does not verify; the export says so")
         }
         let output = ResultExporter.export(opened.report, original: opened.data, format: format)
         if let out {
@@ -36,12 +36,12 @@ struct ExportCommand: ParsableCommand {
             do {
                 _ = try ResultWriter.writeNew(output, named: url.lastPathComponent, in: url.deletingLastPathComponent())
             } catch let error as CocoaError where error.code == .fileWriteFileExists {
-                printError("grip export: \(out) already exists; choose another name")
+                printError("grip export: \(out.displaySafe) already exists; choose another name")
                 throw ExitCode(1)
             }
-            print(out)
+            Console.out(out.displaySafe)
         } else {
-            FileHandle.standardOutput.write(output)
+            Console.write(output)
         }
     }
 }

@@ -29,10 +29,10 @@ struct GripCommand: ParsableCommand {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if code == .success {
-                if !message.isEmpty { print(message) }
+                if !message.isEmpty { Console.out(message) }
                 Foundation.exit(0)
             }
-            if !message.isEmpty { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            if !message.isEmpty { Console.error(message) }
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
@@ -49,5 +49,5 @@ struct QuestionnaireOptions: ParsableArguments {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    Console.error(text)
 }

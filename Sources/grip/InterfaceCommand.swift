@@ -13,12 +13,12 @@ enum Interface {
         let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
         var state = runner.initialState(instruments: catalog.entries.map(\.questionnaire), width: 80, height: 24)
         if let id, !App.openStart(id, &state) {
-            printError("grip start: unknown questionnaire '\(id)'; available: \(catalog.entries.map(\.questionnaire.id).joined(separator: ", "))")
+            printError("grip start: unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.questionnaire.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         if plain || term == "dumb" || term.isEmpty || isatty(STDIN_FILENO) == 0 {
-            var mode = PlainMode(state: state, runner: runner, input: { readLine() }, output: { print($0) })
+            var mode = PlainMode(state: state, runner: runner, input: { readLine() }, output: { Console.out($0) })
             _ = mode.run(startWith: id)
             return
         }

@@ -18,8 +18,8 @@ struct KeysCommand: ParsableCommand {
         func run() throws {
             do {
                 let key = try KeysCommand.store.create(identity: SignerIdentity(name: name, organisation: organisation))
-                print("Created signing key \(key.keyID) for \(name) (\(organisation))")
-                print("Private key: \(KeysCommand.store.privateKeyURL.path) (mode 600)")
+                Console.out("Created signing key \(key.keyID) for \(name.displaySafe) (\(organisation.displaySafe))")
+                Console.out("Private key: \(KeysCommand.store.privateKeyURL.path.displaySafe) (mode 600)")
             } catch let error as KeyStoreError {
                 printError("grip keys init: \(error)")
                 throw ExitCode(1)
@@ -31,16 +31,16 @@ struct KeysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show your key id, public key and signer name.")
         func run() throws {
             let key = try KeysCommand.loadOrFail()
-            print("Signer:     \(key.identity.name) (\(key.identity.organisation))")
-            print("Key id:     \(key.keyID)")
-            print("Public key: \(key.publicKeyBase64)")
+            Console.out("Signer:     \(key.identity.name.displaySafe) (\(key.identity.organisation.displaySafe))")
+            Console.out("Key id:     \(key.keyID)")
+            Console.out("Public key: \(key.publicKeyBase64)")
         }
     }
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Print your public key as PEM (SubjectPublicKeyInfo), for others to trust or for openssl.")
         func run() throws {
-            print(try KeysCommand.loadOrFail().publicKeyPEM, terminator: "")
+            Console.out(try KeysCommand.loadOrFail().publicKeyPEM, terminator: "")
         }
     }
 
@@ -52,13 +52,13 @@ struct KeysCommand: ParsableCommand {
 
         func run() throws {
             guard let raw = Self.publicKey(from: source) else {
-                printError("grip keys trust: \(source) is not a PEM Ed25519 public key, a signed result file or a base64 public key")
+                printError("grip keys trust: \(source.displaySafe) is not a PEM Ed25519 public key, a signed result file or a base64 public key")
                 throw ExitCode(1)
             }
             var list = try KeysCommand.store.loadTrustList()
             list.trust(rawPublicKey: raw, name: name)
             try KeysCommand.store.saveTrustList(list)
-            print("Trusted \(KeyID.of(rawPublicKey: raw)) as \(name)")
+            Console.out("Trusted \(KeyID.of(rawPublicKey: raw)) as \(name.displaySafe)")
         }
 
         static func publicKey(from source: String) -> Data? {

@@ -14,10 +14,11 @@ struct ListCommand: ParsableCommand {
         let width = catalog.entries.map(\.questionnaire.id.count).max() ?? 0
         for entry in catalog.entries {
             let q = entry.questionnaire
-            var line = "\(q.id.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version.padding(toLength: 8, withPad: " ", startingAt: 0))  \(q.title[language])"
-            if entry.origin != "bundled" { line += "  [\(entry.origin)]" }
-            if let overrides = entry.overrides { line += "  (replaces \(overrides))" }
-            print(line)
+            // Own questionnaires are files from elsewhere: every field is made safe to print.
+            var line = "\(q.id.displaySafe.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version.displaySafe.padding(toLength: 8, withPad: " ", startingAt: 0))  \(q.title[language].displaySafe)"
+            if entry.origin != "bundled" { line += "  [\(entry.origin.displaySafe)]" }
+            if let overrides = entry.overrides { line += "  (replaces \(overrides.displaySafe))" }
+            Console.out(line)
         }
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
     }

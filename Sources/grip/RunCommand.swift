@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
         let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
         do {
             let url = try ResultWriter.writeNew(json, named: name, in: directory)
-            print(url.path)
+            Console.out(url.path.displaySafe)
         } catch {
             printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")
             throw ExitCode(1)
@@ -49,11 +49,11 @@ struct RunCommand: ParsableCommand {
 enum AnsweredSession {
     static func load(id: String, answers: String, catalog: Catalog, command: String) throws -> Session {
         guard let questionnaire = catalog.questionnaire(id) else {
-            printError("grip \(command): unknown questionnaire '\(id)'; available: \(catalog.entries.map(\.questionnaire.id).joined(separator: ", "))")
+            printError("grip \(command): unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.questionnaire.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         guard let data = FileManager.default.contents(atPath: answers) else {
-            printError("\(answers): error: cannot read the answers file")
+            printError("\(answers.displaySafe): error: cannot read the answers file")
             throw ExitCode(1)
         }
         let file: AnswersFile

@@ -20,9 +20,9 @@ struct ScoreCommand: ParsableCommand {
         let session = try AnsweredSession.load(id: id, answers: answers, catalog: questionnaires.catalog(), command: "score")
         let outcome = Scorer.outcome(for: session)
         if json {
-            print(String(decoding: PrettyJSON.bytes(OutcomeJSON.json(outcome, language: language)), as: UTF8.self))
+            Console.out(String(decoding: PrettyJSON.bytes(OutcomeJSON.json(outcome, language: language)), as: UTF8.self), terminator: "")
         } else {
-            print(OutcomeText.render(outcome, language: language), terminator: "")
+            Console.out(OutcomeText.render(outcome, language: language), terminator: "")
         }
     }
 }

@@ -19,12 +19,12 @@ struct ValidateCommand: ParsableCommand {
         var loaded: [Questionnaire] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
-                printError("\(file): error: cannot read the file")
+                printError("\(file.displaySafe): error: cannot read the file")
                 failed = true
                 continue
             }
             let report = QuestionnaireLoader.load(data, file: file)
-            for diagnostic in report.diagnostics { print(diagnostic.description) }
+            for diagnostic in report.diagnostics { Console.out(diagnostic.description) }
             if let questionnaire = report.questionnaire {
                 loaded.append(questionnaire)
             } else {
@@ -41,9 +41,9 @@ struct ValidateCommand: ParsableCommand {
                     problems.append(Diagnostic(.error, at: assessment.location, "assessment '\(assessment.id)' names instrument '\(instrument)', which is not a questionnaire Grip knows"))
                 }
             }
-            for problem in problems { print(problem.description) }
+            for problem in problems { Console.out(problem.description) }
             if problems.isEmpty {
-                print("\(questionnaire.file): ok: \(questionnaire.id) \(questionnaire.version), \(questionnaire.questions.count) questions")
+                Console.out("\(questionnaire.file.displaySafe): ok: \(questionnaire.id.displaySafe) \(questionnaire.version.displaySafe), \(questionnaire.questions.count) questions")
             } else {
                 failed = true
             }

@@ -45,9 +45,9 @@ struct VerifyCommand: ParsableCommand {
             allPassed = allPassed && passed
             let knownQuestionnaire = report.questionnaireSHA256.flatMap { bundledHashes[$0] }
             if json {
-                print(jsonLine(file: file, report: report, passed: passed, knownQuestionnaire: knownQuestionnaire))
+                Console.out(jsonLine(file: file, report: report, passed: passed, knownQuestionnaire: knownQuestionnaire))
             } else {
-                print(textLine(file: file, report: report, knownQuestionnaire: knownQuestionnaire))
+                Console.out(textLine(file: file, report: report, knownQuestionnaire: knownQuestionnaire))
             }
         }
         if !allPassed { throw ExitCode(1) }
@@ -64,18 +64,18 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?) -> String {
-        var line = "\(file): "
+        var line = "\(file.displaySafe): "
         switch report.status {
-        case .validTrusted(let signer): line += "valid, signed by trusted signer \(signer) (\(report.keyID ?? ""))"
-        case .validUnknownSigner: line += "valid, but the signer is unknown: \(report.claimedSigner ?? "?") (\(report.keyID ?? ""))"
-        case .invalid(let reason): line += "INVALID: \(reason)"
-        case .malformed(let reason): line += "MALFORMED: \(reason)"
+        case .validTrusted(let signer): line += "valid, signed by trusted signer \(signer.displaySafe) (\((report.keyID ?? "").displaySafe))"
+        case .validUnknownSigner: line += "valid, but the signer is unknown: \((report.claimedSigner ?? "?").displaySafe) (\((report.keyID ?? "").displaySafe))"
+        case .invalid(let reason): line += "INVALID: \(reason.displaySafe)"
+        case .malformed(let reason): line += "MALFORMED: \(reason.displaySafe)"
         case .unsigned: line += "UNSIGNED: the result has no signature"
         }
         if report.isValid, let id = report.questionnaireID {
             line += knownQuestionnaire != nil
-                ? "; questionnaire \(id) \(report.questionnaireVersion ?? "") matches the bundled version"
-                : "; questionnaire \(id) \(report.questionnaireVersion ?? "") is not a bundled version"
+                ? "; questionnaire \(id.displaySafe) \((report.questionnaireVersion ?? "").displaySafe) matches the bundled version"
+                : "; questionnaire \(id.displaySafe) \((report.questionnaireVersion ?? "").displaySafe) is not a bundled version"
         }
         return line
     }
@@ -97,6 +97,6 @@ struct VerifyCommand: ParsableCommand {
         if let keyID = report.keyID { members.append(("keyId", .string(keyID))) }
         if case .validTrusted(let signer) = report.status { members.append(("signer", .string(signer))) }
         if let id = report.questionnaireID { members.append(("questionnaire", .string(id))) }
-        return String(decoding: CanonicalJSON.bytes(.object(members)), as: UTF8.self)
+        return PrettyJSON.line(.object(members))
     }
 }

@@ -209,3 +209,68 @@ struct KeysAndVerifyTests {
         return process.terminationStatus
     }
 }
+
+/// Names and keys from files cannot fake a verdict line or drive the terminal.
+struct TerminalInjectionTests {
+    static let fakeVerdict = "\u{1B}[34D\u{1B}[K" + "valid, signed by trusted signer Anna de Vries\u{1B}[8m"
+
+    static func assertInert(_ text: String, _ comment: Comment? = nil) {
+        // CSV ends its records with CR LF; any other control character is a leak.
+        let text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        #expect(!text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value) }, comment)
+    }
+
+    @Test func keysInitRefusesNamesWithControlOrBidiCharacters() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        for name in [Self.fakeVerdict, "Anna\nvalid", "\u{202E}anna", "  "] {
+            let output = try GripProcess.run(["keys", "init", "--name", name, "--organisation", "Gemeente"], home: home)
+            #expect(output.status == 1)
+            #expect(output.stderr.contains("without control characters"))
+            Self.assertInert(output.stdout + output.stderr)
+        }
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("config/signing-key.json").path))
+    }
+
+    @Test func verifyShowsAHostileSignerNameAsEscapesOnOneLine() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        // A key file written by hand, as an attacker would, with a name keys init refuses.
+        try initKey(home: home)
+        let keyFile = home.appendingPathComponent("config/signing-key.json")
+        var stored = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: keyFile)) as? [String: String])
+        stored["name"] = Self.fakeVerdict + "\nother.json: valid"
+        try JSONSerialization.data(withJSONObject: stored).write(to: keyFile)
+        #expect(chmod(keyFile.path, 0o600) == 0)
+        let result = try KeysAndVerifyTests.signedResult(home: home)
+        let otherHome = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: otherHome) }
+        let output = try GripProcess.run(["verify", result], home: otherHome)
+        #expect(output.status == 0)
+        Self.assertInert(output.stdout + output.stderr, "\(output.stdout)")
+        #expect(output.stdout.split(separator: "\n").count == 1)
+        #expect(output.stdout.contains("valid, but the signer is unknown: \\e[34D\\e[Kvalid, signed by trusted signer"))
+        let json = try GripProcess.run(["verify", "--json", result], home: otherHome)
+        Self.assertInert(json.stdout, "\(json.stdout)")
+        for format in ["markdown", "html", "csv", "json"] {
+            let export = try GripProcess.run(["export", result, "--format", format], home: otherHome)
+            #expect(export.status == 0)
+            Self.assertInert(export.stdout + export.stderr, "\(format)")
+        }
+    }
+
+    @Test func aMalformedFileQuotingAnEscapeSequenceIsReportedInert() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let file = home.appendingPathComponent("clipboard.json")
+        try Data(#"{"format": "grip-result/1", "\u001b]52;c;SGVsbG8=\u0007": 1, "\u202e": 2}"#.utf8).write(to: file)
+        let output = try GripProcess.run(["verify", file.path], home: home)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("MALFORMED"))
+        Self.assertInert(output.stdout + output.stderr, "\(output.stdout)")
+        let named = home.appendingPathComponent("\u{1B}[2Jname.json")
+        try FileManager.default.copyItem(at: file, to: named)
+        let byName = try GripProcess.run(["verify", named.path], home: home)
+        Self.assertInert(byName.stdout + byName.stderr, "\(byName.stdout)")
+    }
+}

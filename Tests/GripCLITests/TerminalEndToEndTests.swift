@@ -256,4 +256,41 @@ struct TerminalEndToEndTests {
         let after = try String(contentsOf: home.appendingPathComponent("after.txt"), encoding: .utf8)
         #expect(before == after)
     }
+
+    /// A crash (a Swift trap is SIGILL or SIGTRAP, a stack overflow SIGSEGV) still restores
+    /// the terminal, and the exit status still says it crashed.
+    @Test(arguments: [SIGILL, SIGSEGV, SIGABRT, SIGTRAP])
+    func aCrashStillRestoresTheTerminal(signal: Int32) throws {
+        guard Tmux.available() else { return }
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try Tmux(home: home, width: 100, height: 30, command: "stty -a > before.txt; GRIP; echo $? > status.txt; stty -a > after.txt")
+        defer { tmux.kill() }
+        try tmux.wait(for: "Instrumenten")
+        let shell = try #require(tmux.panePID)
+        let grip = try #require(Self.child(of: shell), "grip's process")
+        #expect(Foundation.kill(grip, signal) == 0)
+        _ = try tmux.exitStatus()
+        let status = try String(contentsOf: home.appendingPathComponent("status.txt"), encoding: .utf8)
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "\(128 + signal)")
+        let before = try String(contentsOf: home.appendingPathComponent("before.txt"), encoding: .utf8)
+        let after = try String(contentsOf: home.appendingPathComponent("after.txt"), encoding: .utf8)
+        #expect(before == after, "the terminal is left in another mode after signal \(signal)")
+    }
+
+    /// The first process whose parent is `parent`, from /proc.
+    static func child(of parent: Int32) -> Int32? {
+        let deadline = Date().addingTimeInterval(5)
+        while Date() < deadline {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+                guard let pid = Int32(entry), let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                    let closing = stat.lastIndex(of: ")")
+                else { continue }
+                let fields = stat[stat.index(closing, offsetBy: 2)...].split(separator: " ")
+                if fields.count > 1, Int32(fields[1]) == parent { return pid }
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
 }

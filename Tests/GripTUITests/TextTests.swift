@@ -1,3 +1,4 @@
+import GripEngine
 import Testing
 @testable import GripTUI
 
@@ -43,5 +44,33 @@ struct TextTests {
         var single = TextEditor("", maximumLength: 5)
         single.insert("een\ntwee")
         #expect(single.text == "een t", "newlines become spaces; the limit holds")
+    }
+}
+
+/// Text from files never reaches the terminal raw: the screen buffer holds visible escapes.
+struct HostileTextTests {
+    static let hostile = "Naam\u{1B}[8m\u{1B}]52;c;SGVsbG8=\u{07} \u{202E}tfel\u{202C} \u{9B}2J\u{7F}\r\nx"
+
+    @Test func controlAndBidiCharactersAreDrawnAsEscapes() {
+        var buffer = ScreenBuffer(width: 120, height: 1)
+        buffer.write(Self.hostile, x: 0, y: 0)
+        let line = buffer.lines[0]
+        #expect(!line.unicodeScalars.contains { DisplaySafety.isUnsafe($0) }, "\(line.unicodeScalars.map { $0.value })")
+        #expect(line == "Naam\\e[8m\\e]52;c;SGVsbG8=\\u{7} \\u{202E}tfel\\u{202C} \\u{9B}2J\\u{7F}\\r\\nx")
+        #expect(TextWidth.of(Self.hostile) == TextWidth.of(line), "wrapping measures what is drawn")
+    }
+
+    @Test func theResultViewOfAHostileResultHasNoRawControlCharacter() {
+        var buffer = ScreenBuffer(width: 80, height: 24)
+        for (row, line) in TextWrap.lines(Self.hostile + " " + Self.hostile, width: 80).enumerated() {
+            buffer.write(line, x: 0, y: row)
+        }
+        #expect(!buffer.text.unicodeScalars.contains { DisplaySafety.isUnsafe($0) && $0 != "\n" })
+    }
+
+    @Test func pastedControlAndBidiCharactersAreDropped() {
+        var editor = TextEditor()
+        editor.insert("a\u{1B}[2Jb\u{202E}c\u{9B}d")
+        #expect(editor.text == "a[2Jbcd")
     }
 }

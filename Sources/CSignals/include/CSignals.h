@@ -15,4 +15,12 @@ int grip_signals_take(void);
 /// Registers endwin() to run at process exit, a last resort for restoring the terminal.
 void grip_register_exit_restore(void (*restore)(void));
 
+/// Saves the terminal's current modes and installs handlers for crash signals (SIGILL,
+/// SIGTRAP, SIGSEGV, SIGBUS, SIGFPE, SIGABRT) that restore them, leave the alternate
+/// screen and re-raise. Call before the terminal is switched to raw mode.
+void grip_crash_guard_install(void);
+
+/// Whether the terminal is in curses mode, so a crash handler must restore it.
+void grip_crash_guard_set_active(int active);
+
 #endif

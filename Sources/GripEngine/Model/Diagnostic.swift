@@ -15,8 +15,10 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
         self.message = message
     }
 
-    /// `FILE:LINE:COLUMN: error: message`, the form editors and compilers use.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    /// `FILE:LINE:COLUMN: error: message`, the form editors and compilers use. One line,
+    /// safe to print: a message quoting a key or value from the file shows its control
+    /// and bidi characters as escapes.
+    public var description: String { "\(location)".displaySafe + ": \(severity.rawValue): " + message.displaySafe }
 }
 
 /// Every problem of a failed load, in file order.

@@ -1,4 +1,5 @@
 import Foundation
+import GripEngine
 
 /// Turns a result file into Markdown, self-contained HTML, JSON (as is) or CSV.
 public enum ResultExporter {
@@ -6,13 +7,24 @@ public enum ResultExporter {
         case markdown, html, json, csv
     }
 
+    /// Every format is safe to print to a terminal: control and bidi characters from the
+    /// file appear as visible escapes (JSON as `\u` escapes, so it stays the same data).
     public static func export(_ report: ResultReport, original: Data, format: Format) -> Data {
         switch format {
-        case .markdown: Data(markdown(report).utf8)
-        case .html: Data(html(report).utf8)
-        case .json: original
+        case .markdown: Data(DisplaySafety.safe(markdown(report), keepingLineBreaks: true).utf8)
+        case .html: Data(DisplaySafety.safe(html(report), keepingLineBreaks: true).utf8)
+        case .json: json(original)
         case .csv: Data(csv(report).utf8)
         }
+    }
+
+    /// The file as is, unless it holds characters that would drive a terminal: then the
+    /// same JSON value re-written with those characters escaped (the signature still holds).
+    static func json(_ original: Data) -> Data {
+        let text = String(decoding: original, as: UTF8.self)
+        let unsafe = text.unicodeScalars.contains { DisplaySafety.isUnsafe($0) && !["\n", "\r", "\t"].contains($0) }
+        guard unsafe || text.utf8.count != original.count, let value = try? StrictJSONParser.parse(Array(original)) else { return original }
+        return Data(PrettyJSON.bytes(value))
     }
 
     // MARK: Markdown
@@ -36,13 +48,13 @@ public enum ResultExporter {
         if let name = report.signerName {
             lines.append("| \(words.signer) | \(cell(name))\(report.signerOrganisation.map { ", " + cell($0) } ?? "") |")
         }
-        if let keyID = report.verification.keyID { lines.append("| \(words.keyFingerprint) | `\(keyID)` |") }
-        lines.append("| \(words.resultID) | `\(report.resultID)` |")
+        if let keyID = report.verification.keyID { lines.append("| \(words.keyFingerprint) | \(code(keyID)) |") }
+        lines.append("| \(words.resultID) | \(code(report.resultID)) |")
         lines.append("")
         lines.append("## \(words.outcome)")
         for assessment in report.assessments {
             lines.append("")
-            lines.append("### \(md(assessment.title)): \(words.level(assessment.level))")
+            lines.append("### \(cell(assessment.title)): \(cell(words.level(assessment.level)))")
             if !assessment.reasons.isEmpty {
                 lines.append("")
                 lines.append("\(words.reasons):")
@@ -52,13 +64,13 @@ public enum ResultExporter {
                 lines.append("")
                 lines.append("\(words.openPoints):")
                 for point in assessment.openPoints {
-                    lines.append("- \(md(point.text)) — \(words.resolve): \(point.questions.map { "`\($0)`" }.joined(separator: ", "))")
+                    lines.append("- \(md(point.text)) — \(words.resolve): \(point.questions.map(code).joined(separator: ", "))")
                 }
             }
             if let rationale = assessment.rationale { lines.append(""); lines.append("\(words.rationale): \(md(rationale))") }
             if let date = assessment.appliesFrom {
                 lines.append("")
-                lines.append("\(words.appliesFrom): \(date)\(assessment.appliesNote.map { ". " + md($0) } ?? "")")
+                lines.append("\(words.appliesFrom): \(cell(date))\(assessment.appliesNote.map { ". " + md($0) } ?? "")")
             }
             lines.append("")
             lines.append("**\(words.nextStep):** \(md(assessment.nextStep))")
@@ -69,7 +81,7 @@ public enum ResultExporter {
         }
         if !report.nextInstruments.isEmpty {
             lines.append("")
-            lines.append("**\(words.nextInstruments):** \(report.nextInstruments.map { "`\($0)`" }.joined(separator: ", "))")
+            lines.append("**\(words.nextInstruments):** \(report.nextInstruments.map(code).joined(separator: ", "))")
         }
         if !report.warnings.isEmpty {
             lines.append("")
@@ -81,14 +93,18 @@ public enum ResultExporter {
             lines.append("")
             lines.append("## \(words.dimensions)")
             lines.append("")
-            lines.append("```")
-            let width = report.dimensions.map(\.title.count).max() ?? 0
-            for dimension in report.dimensions {
-                let filled = min(dimension.value, dimension.maximum) * 20 / dimension.maximum
-                let padded = dimension.title.padding(toLength: width, withPad: " ", startingAt: 0)
+            // One line per title, and a fence longer than any backtick run in them, so no
+            // title can close the block.
+            let titles = report.dimensions.map { $0.title.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ") }
+            let fence = String(repeating: "`", count: max(3, (titles.map(longestBacktickRun).max() ?? 0) + 1))
+            lines.append(fence)
+            let width = titles.map(\.count).max() ?? 0
+            for (dimension, title) in zip(report.dimensions, titles) {
+                let filled = dimension.barCells(20)
+                let padded = title.padding(toLength: width, withPad: " ", startingAt: 0)
                 lines.append("\(padded)  \(String(repeating: "█", count: filled))\(String(repeating: "░", count: 20 - filled))  \(dimension.value)/\(dimension.maximum)")
             }
-            lines.append("```")
+            lines.append(fence)
         }
         lines.append("")
         lines.append("## \(words.answers)")
@@ -111,14 +127,35 @@ public enum ResultExporter {
     /// Escapes characters Markdown would read as markup, so answers stay plain text.
     static func md(_ text: String) -> String {
         var escaped = ""
-        for character in text {
-            if "\\`*_{}[]<>#|!".contains(character) { escaped.append("\\") }
-            escaped.append(character)
+        for scalar in text.unicodeScalars {
+            if "\\`*_{}[]<>#|!&~".unicodeScalars.contains(scalar) { escaped.unicodeScalars.append("\\") }
+            escaped.unicodeScalars.append(scalar)
         }
         return escaped
     }
 
-    static func cell(_ text: String) -> String { md(text).replacingOccurrences(of: "\n", with: " ") }
+    /// Escaped text for one line (a table cell, a heading): line breaks become spaces.
+    static func cell(_ text: String) -> String {
+        String(String.UnicodeScalarView(md(text).unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+
+    /// A code span that its content cannot close: delimited by more backticks than the
+    /// longest run inside (CommonMark), on one line.
+    static func code(_ text: String) -> String {
+        let line = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+        let fence = String(repeating: "`", count: longestBacktickRun(line) + 1)
+        let padding = line.hasPrefix("`") || line.hasSuffix("`") ? " " : ""
+        return fence + padding + line + padding + fence
+    }
+
+    static func longestBacktickRun(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for scalar in text.unicodeScalars {
+            current = scalar == "`" ? current + 1 : 0
+            longest = max(longest, current)
+        }
+        return longest
+    }
 
     // MARK: HTML
 
@@ -172,7 +209,7 @@ public enum ResultExporter {
         if !report.dimensions.isEmpty {
             body += "<h2>\(e(words.dimensions))</h2>\n<table class=\"chart\">\n"
             for dimension in report.dimensions {
-                let percent = min(dimension.value, dimension.maximum) * 100 / dimension.maximum
+                let percent = dimension.barCells(100)
                 body += "<tr><th>\(e(dimension.title))</th><td><div class=\"bar\"><div style=\"width: \(percent)%\"></div></div></td><td>\(dimension.value)/\(dimension.maximum)</td></tr>\n"
             }
             body += "</table>\n"
@@ -251,10 +288,27 @@ public enum ResultExporter {
         return rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// One CSV field. Control and bidi characters become visible escapes (line breaks
+    /// stay); a field a spreadsheet could read as a formula gets a leading apostrophe; any
+    /// field with a line break, comma or quote is quoted. Checked per Unicode scalar: Swift
+    /// sees CR LF as one Character, and "=" with a combining mark as one too.
     static func csvCell(_ value: String) -> String {
-        var text = value
-        if let first = text.first, "=+-@\t\r".contains(first), Int(text) == nil { text = "'" + text }
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        var text = DisplaySafety.safe(value, keepingLineBreaks: true)
+        if startsLikeFormula(text), Int(text) == nil { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { ",\"\r\n".unicodeScalars.contains($0) }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// True when the field, read the way a spreadsheet normalises it (full-width forms
+    /// folded, leading spaces and invisible format characters skipped), starts with a
+    /// formula character, or starts with a tab or line break.
+    static func startsLikeFormula(_ text: String) -> Bool {
+        let folded = text.applyingTransform(.fullwidthToHalfwidth, reverse: false) ?? text
+        for scalar in folded.unicodeScalars {
+            if "\t\r\n".unicodeScalars.contains(scalar) { return true }
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .format { continue }
+            return "=+-@".unicodeScalars.contains(scalar) || scalar == "\u{FF1D}" || scalar == "\u{FE66}"
+        }
+        return false
     }
 }

@@ -13,7 +13,17 @@ public struct ResultReport: Sendable {
         public var nextStep: String, rationale: String?, appliesFrom: String?, appliesNote: String?
     }
     public struct Classification: Sendable { public var title: String, category: String?, possible: [String] }
-    public struct Dimension: Sendable { public var title: String, value: Int, maximum: Int }
+    public struct Dimension: Sendable {
+        public var title: String, value: Int, maximum: Int
+
+        /// How many of `cells` a bar fills: the value clamped to 0...maximum, whatever a
+        /// file says (negative values, a zero or negative maximum, huge numbers).
+        public func barCells(_ cells: Int) -> Int {
+            guard maximum > 0 else { return 0 }
+            let clamped = min(max(value, 0), maximum)
+            return Int((Double(clamped) / Double(maximum) * Double(cells)).rounded(.down))
+        }
+    }
     public struct Answer: Sendable {
         public var question: String, section: String, type: String, text: String
         public var shown: Bool, value: String?, answerText: String?, note: String?

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GripEngine
 
 /// Problems with the signing key, each saying how to fix it.
 public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
@@ -7,6 +8,7 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
     case alreadyExists(path: String)
     case tooOpen(path: String, mode: String)
     case unreadable(path: String, reason: String)
+    case unsafeIdentity(field: String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,8 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
             "the private key \(path) can be read by others (mode \(mode)); refusing to use it. Fix with: chmod 600 \(path)"
         case .unreadable(let path, let reason):
             "cannot read the signing key \(path): \(reason)"
+        case .unsafeIdentity(let field):
+            "the \(field) must be 1 to 200 characters without control characters or text-direction overrides; it is shown to everyone who checks your results"
         }
     }
 }
@@ -43,6 +47,14 @@ public struct KeyStore: Sendable {
 
     /// Creates a new key (mode 0600, never replacing one) and trusts it on this machine.
     public func create(identity: SignerIdentity) throws -> SigningKey {
+        // A name is printed wherever a result is checked: refuse anything that could
+        // disguise a line of output (escape sequences, bidi overrides, line breaks).
+        for (field, value) in [("name", identity.name), ("organisation", identity.organisation)] {
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || value.count > 200 || value.unicodeScalars.contains(where: DisplaySafety.isUnsafe) {
+                throw KeyStoreError.unsafeIdentity(field: field)
+            }
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let key = SigningKey(identity: identity)
         let stored = StoredKey(name: identity.name, organisation: identity.organisation, privateKey: key.privateKey.rawRepresentation.base64EncodedString())

@@ -1,3 +1,5 @@
+import GripEngine
+
 /// A screen's worth of cells, drawn by views and copied to the terminal by a backend.
 /// Tests read it back as text.
 public struct ScreenBuffer: Equatable, Sendable {
@@ -30,7 +32,7 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + $0 } ?? width)
         var column = x
-        for character in text {
+        for character in text.lazy.flatMap(Self.drawable) {
             let columns = TextWidth.of(character)
             if columns == 0 {
                 continue
@@ -43,6 +45,12 @@ public struct ScreenBuffer: Equatable, Sendable {
             column += columns
         }
         return column - x
+    }
+
+    /// Text from a file never reaches the terminal raw: control and bidi characters are
+    /// written as their visible escapes.
+    private static func drawable(_ character: Character) -> [Character] {
+        DisplaySafety.isUnsafe(character) ? Array(DisplaySafety.safe(String(character))) : [character]
     }
 
     /// Fills a rectangle with one character and role.

@@ -1,8 +1,12 @@
+import GripEngine
+
 /// How many terminal columns text takes: 0 for combining marks and joiners, 2 for East
 /// Asian wide characters and emoji, 1 otherwise. A small, dependency-free wcwidth.
 public enum TextWidth {
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
+        // Control and bidi characters are drawn as visible escapes (see ScreenBuffer.write).
+        if DisplaySafety.isUnsafe(character) { return DisplaySafety.safe(String(character)).count }
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }) {
             return 2
         }

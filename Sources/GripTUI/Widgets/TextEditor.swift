@@ -1,3 +1,5 @@
+import GripEngine
+
 /// The editing model of a text field: characters, a cursor, insert and delete, moving by
 /// character, line, start and end. Multi-line editors keep newlines; single-line ones
 /// turn pasted newlines into spaces.
@@ -21,7 +23,9 @@ public struct TextEditor: Equatable, Sendable {
             if character == "\r\n" || character == "\r" { character = "\n" }
             if character == "\n" && !isMultiline { character = " " }
             if character == "\t" { character = " " }
-            if let scalar = character.unicodeScalars.first, scalar.value < 0x20, character != "\n" { continue }
+            // Typed or pasted control and bidi characters are dropped: they could only
+            // disguise the text for whoever reads it later.
+            if character != "\n" && DisplaySafety.isUnsafe(character) { continue }
             if let maximumLength, characters.count >= maximumLength { return }
             characters.insert(character, at: cursor)
             cursor += 1

@@ -1,0 +1,60 @@
+/// Makes text read from files safe to show: control characters (C0, DEL, C1), line and
+/// paragraph separators and bidirectional controls become visible escapes (`\e`,
+/// `\u{202E}`), so a signer name or a note can neither drive the terminal (cursor moves,
+/// OSC 52 clipboard writes) nor reorder a line to fake a verdict.
+public enum DisplaySafety {
+    /// True for scalars that must never reach a terminal raw.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        // Arabic letter mark, LRM/RLM, LRE..RLO (embeddings and overrides), LRI..PDI (isolates).
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: true
+        case 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    public static func isUnsafe(_ character: Character) -> Bool {
+        character.unicodeScalars.contains(where: isUnsafe)
+    }
+
+    /// The visible form of one unsafe scalar.
+    public static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x1B: "\\e"
+        case 0x0A: "\\n"
+        case 0x0D: "\\r"
+        case 0x09: "\\t"
+        default: "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+        }
+    }
+
+    /// `text` with every unsafe scalar escaped; with `keepingLineBreaks`, LF and tab stay
+    /// (for multi-line output such as a report), and a CR stays only before an LF.
+    public static func safe(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: isUnsafe) else { return String(text) }
+        var result = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            if !isUnsafe(scalar) {
+                result.append(scalar)
+                continue
+            }
+            if keepingLineBreaks {
+                let crBeforeLF = scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+                if scalar == "\n" || scalar == "\t" || crBeforeLF {
+                    result.append(scalar)
+                    continue
+                }
+            }
+            result.append(contentsOf: escape(scalar).unicodeScalars)
+        }
+        return String(result)
+    }
+}
+
+extension StringProtocol {
+    /// This text with control characters and bidi controls shown as escapes: for one
+    /// line of output that came from a file (names, ids, reasons, paths).
+    public var displaySafe: String { DisplaySafety.safe(self) }
+}
