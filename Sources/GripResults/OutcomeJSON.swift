@@ -71,8 +71,13 @@ public enum OutcomeJSON {
         func summary(_ category: ClassificationRule.Category.Summary) -> JSONValue {
             ["id": .string(category.id), "title": .string(category.title[language])]
         }
-        var entry: [(key: String, value: JSONValue)] = [("id", .string(classification.id)), ("title", .string(classification.title[language]))]
+        var entry: [(key: String, value: JSONValue)] = [
+            ("id", .string(classification.id)), ("title", .string(classification.title[language])),
+            ("status", .string(classification.isDecided ? "decided" : "undecided")),
+            ("headline", .string(classification.headline[language])),
+        ]
         if let category = classification.category { entry.append(("category", summary(category))) }
+        if let floor = classification.atLeast { entry.append(("atLeast", summary(floor))) }
         entry.append(("possible", .array(classification.possible.map(summary))))
         entry.append(("reasons", .array(classification.reasons.map { reason($0, language) })))
         return .object(entry)

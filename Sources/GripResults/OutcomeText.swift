@@ -19,12 +19,7 @@ public enum OutcomeText {
             text += "  → \(assessment.nextStep[language])\n"
         }
         for classification in outcome.classifications {
-            let category = classification.category.map { $0.title[language] } ?? "—"
-            text += "\(classification.title[language]): \(category)"
-            if !classification.possible.isEmpty {
-                text += " (\(words.possibly): \(classification.possible.map { $0.title[language] }.joined(separator: ", ")))"
-            }
-            text += "\n"
+            text += "\(classification.title[language]): \(classification.headline[language])\n"
         }
         for score in outcome.scores {
             let value: String =

@@ -60,14 +60,44 @@ public struct OpenPoint: Sendable, Equatable {
     public var questions: [String]
 }
 
+/// Which category of an ordered list applies. A headline is never lower than a stronger
+/// category that is still undecided: while one may apply, the classification is
+/// undecided ("Nog niet te bepalen — mogelijk hoog risico"), not the weaker category.
 public struct ClassificationOutcome: Sendable, Equatable {
     public var id: String
     public var title: LocalizedText
-    /// The category that applies; `nil` when none does.
+    /// The category that applies; `nil` when none does, or while undecided.
     public var category: ClassificationRule.Category.Summary?
-    /// Stronger categories that may apply once open answers are resolved.
+    /// While undecided: the category that applies if no stronger one turns out to.
+    public var atLeast: ClassificationRule.Category.Summary?
+    /// Stronger categories that may apply once open answers are resolved, strongest first.
     public var possible: [ClassificationRule.Category.Summary]
+    /// The criteria that put it in `category` (or `atLeast`).
     public var reasons: [Reason]
+
+    public var isDecided: Bool { possible.isEmpty }
+
+    /// The category in words, or "not yet decided — possibly …" naming the strongest
+    /// category still possible.
+    public var headline: LocalizedText {
+        guard let strongest = possible.first else {
+            return category?.title ?? LocalizedText(nl: "—", en: "—")
+        }
+        return ClassificationOutcome.undecidedHeadline(possibly: strongest.title)
+    }
+
+    public static func undecidedHeadline(possibly title: LocalizedText) -> LocalizedText {
+        LocalizedText(
+            nl: "Nog niet te bepalen — mogelijk \(lowercasedFirstWord(title.nl))",
+            en: "Not yet decided — possibly \(lowercasedFirstWord(title.en))")
+    }
+
+    /// "Hoog risico" reads "mogelijk hoog risico"; "AI-systeem" and "GPAI" keep their capitals.
+    static func lowercasedFirstWord(_ text: String) -> String {
+        let characters = Array(text)
+        guard characters.count > 1, characters[0].isUppercase, !characters[1].isUppercase, characters[1] != "-" else { return text }
+        return characters[0].lowercased() + String(characters.dropFirst())
+    }
 }
 
 extension ClassificationRule.Category {

@@ -73,21 +73,25 @@ public enum Scorer {
 
     private static func classify(_ rule: ClassificationRule, rules: OutcomeRules, context: RuleContext<some AnswerLookup>) -> ClassificationOutcome {
         var possible: [ClassificationRule.Category.Summary] = []
+        // While a stronger category is undecided, the first one that holds is only a floor.
+        func outcome(_ found: ClassificationRule.Category.Summary?, reasons: [Reason]) -> ClassificationOutcome {
+            ClassificationOutcome(
+                id: rule.id, title: rule.title, category: possible.isEmpty ? found : nil,
+                atLeast: possible.isEmpty ? nil : found, possible: possible, reasons: reasons)
+        }
         for category in rule.categories {
             let summary = ClassificationRule.Category.Summary(id: category.id, title: category.title)
-            if category.criteria.isEmpty {
-                return ClassificationOutcome(id: rule.id, title: rule.title, category: summary, possible: possible, reasons: [])
-            }
+            if category.criteria.isEmpty { return outcome(summary, reasons: []) }
             let holding = category.criteria.filter { context.criteria[$0] == .true }
             if !holding.isEmpty {
                 let reasons = holding.map { index in
                     Reason(criterion: rules.criteria[index].id, level: .required, text: rules.criteria[index].text, sources: rules.criteria[index].sources)
                 }
-                return ClassificationOutcome(id: rule.id, title: rule.title, category: summary, possible: possible, reasons: reasons)
+                return outcome(summary, reasons: reasons)
             }
             if category.criteria.contains(where: { context.criteria[$0] == .unknown }) { possible.append(summary) }
         }
-        return ClassificationOutcome(id: rule.id, title: rule.title, category: nil, possible: possible, reasons: [])
+        return outcome(nil, reasons: [])
     }
 }
 

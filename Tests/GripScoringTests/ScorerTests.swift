@@ -162,9 +162,20 @@ struct ScorerTests {
         let risky = Scorer.outcome(for: try session(Self.with(["kinds": .options(["special", "bsn"])]))).classifications[0]
         #expect(risky.category?.id == "b")
         #expect(risky.reasons.map(\.criterion) == ["risky"])
+        // A stronger category still undecided: the headline is never the weaker one.
         let unsure = Scorer.outcome(for: try session(Self.with(["kinds": .unknown]))).classifications[0]
-        #expect(unsure.category?.id == "c")
+        #expect(unsure.category == nil)
+        #expect(unsure.atLeast?.id == "c")
+        #expect(!unsure.isDecided)
         #expect(unsure.possible.map(\.id) == ["b"])
+        #expect(unsure.headline.nl == "Nog niet te bepalen — mogelijk B")
+        #expect(unsure.headline.en == "Not yet decided — possibly B")
+        #expect(plain.headline.nl == "C")
+    }
+
+    @Test(arguments: [("Hoog risico", "hoog risico"), ("AI-systeem", "AI-systeem"), ("GPAI", "GPAI"), ("Bijlage III", "bijlage III"), ("x", "x")])
+    func undecidedHeadlinesReadAsASentence(_ title: String, _ expected: String) {
+        #expect(ClassificationOutcome.lowercasedFirstWord(title) == expected)
     }
 
     @Test func dimensionsAreClampedAndTakeTheUpperBoundWhenUnsure() throws {

@@ -77,7 +77,7 @@ public enum ResultExporter {
         }
         for classification in report.classifications {
             lines.append("")
-            lines.append("**\(md(classification.title)):** \(md(classification.category ?? "—"))")
+            lines.append("**\(cell(classification.title)):** \(cell(classification.headline))")
         }
         if !report.nextInstruments.isEmpty {
             lines.append("")
@@ -198,7 +198,7 @@ public enum ResultExporter {
             body += "<p><strong>\(e(words.nextStep)):</strong> \(e(assessment.nextStep))</p>\n</section>\n"
         }
         for classification in report.classifications {
-            body += "<p><strong>\(e(classification.title)):</strong> \(e(classification.category ?? "—"))</p>\n"
+            body += "<p><strong>\(e(classification.title)):</strong> \(e(classification.headline))</p>\n"
         }
         if !report.nextInstruments.isEmpty {
             body += "<p><strong>\(e(words.nextInstruments)):</strong> \(report.nextInstruments.map { "<code>\(e($0))</code>" }.joined(separator: ", "))</p>\n"

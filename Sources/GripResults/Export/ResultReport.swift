@@ -1,5 +1,6 @@
 import Foundation
 import GripEngine
+import GripScoring
 
 /// A result file read for people: everything an export or a screen shows, taken from
 /// the file alone (results are self-contained), tolerant of missing optional parts.
@@ -12,7 +13,10 @@ public struct ResultReport: Sendable {
         public var reasons: [Reason], openPoints: [OpenPoint]
         public var nextStep: String, rationale: String?, appliesFrom: String?, appliesNote: String?
     }
-    public struct Classification: Sendable { public var title: String, category: String?, possible: [String] }
+    public struct Classification: Sendable {
+        /// `category` is set only when decided; `headline` is what to show either way.
+        public var title: String, category: String?, possible: [String], headline: String
+    }
     public struct Dimension: Sendable {
         public var title: String, value: Int, maximum: Int
 
@@ -77,10 +81,22 @@ public struct ResultReport: Sendable {
                 nextStep: text(item, "nextStep"), rationale: item["rationale"]?.stringValue,
                 appliesFrom: item["appliesFrom"]?.stringValue, appliesNote: item["appliesNote"]?.stringValue)
         }
+        let english = language == "en"
         classifications = (outcome?["classifications"]?.arrayValue ?? []).map { item in
-            Classification(
-                title: text(item, "title"), category: item["category"]?["title"]?.stringValue,
-                possible: (item["possible"]?.arrayValue ?? []).map { text($0, "title") })
+            let possible = (item["possible"]?.arrayValue ?? []).map { text($0, "title") }
+            // Results written before `status` existed carried the weaker category beside
+            // the possible ones: read any result with a possible stronger one as undecided.
+            let decided = item["status"]?.stringValue != "undecided" && possible.isEmpty
+            let headline: String
+            if decided {
+                headline = item["category"]?["title"]?.stringValue ?? "—"
+            } else {
+                let words = ClassificationOutcome.undecidedHeadline(possibly: LocalizedText(nl: possible.first ?? "?", en: possible.first ?? "?"))
+                headline = english ? words.en : words.nl
+            }
+            return Classification(
+                title: text(item, "title"), category: decided ? item["category"]?["title"]?.stringValue : nil,
+                possible: possible, headline: headline)
         }
         dimensions = (outcome?["dimensions"]?.arrayValue ?? []).map { item in
             Dimension(title: text(item, "title"), value: Int(item["value"]?.integerValue ?? 0), maximum: max(1, Int(item["max"]?.integerValue ?? 1)))

@@ -53,10 +53,7 @@ extension App {
             lines.blank()
         }
         for classification in outcome.classifications {
-            var text = "\(classification.title[language]): \(classification.category?.title[language] ?? "—")"
-            if !classification.possible.isEmpty {
-                text += " (\(language == .nl ? "mogelijk" : "possibly") \(classification.possible.map { $0.title[language] }.joined(separator: ", ")))"
-            }
+            let text = "\(classification.title[language]): \(classification.headline[language])"
             lines.add(text, role: .heading)
         }
         if !outcome.classifications.isEmpty { lines.blank() }

@@ -179,7 +179,7 @@ enum ResultText {
             if let rationale = assessment.rationale { lines.append("  = \(rationale)") }
             lines.append("  → \(assessment.nextStep)")
         }
-        for classification in report.classifications { lines.append("\(classification.title): \(classification.category ?? "—")") }
+        for classification in report.classifications { lines.append("\(classification.title): \(classification.headline)") }
         for warning in report.warnings { lines.append("! \(warning.text)") }
         lines.append("")
         for answer in report.answers where answer.shown {
