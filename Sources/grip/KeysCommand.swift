@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GripEngine
 import GripResults
 
 struct KeysCommand: ParsableCommand {
@@ -51,30 +52,56 @@ struct KeysCommand: ParsableCommand {
         @Option(help: "The name to show for this signer.") var name: String
 
         func run() throws {
-            guard let raw = Self.publicKey(from: source) else {
-                printError("grip keys trust: \(source.displaySafe) is not a PEM Ed25519 public key, a signed result file or a base64 public key")
+            if name.trimmingCharacters(in: .whitespaces).isEmpty || name.unicodeScalars.contains(where: DisplaySafety.isUnsafe) {
+                printError("grip keys trust: the name must not be empty or contain control characters or text-direction overrides")
                 throw ExitCode(1)
             }
-            var list = try KeysCommand.store.loadTrustList()
-            list.trust(rawPublicKey: raw, name: name)
-            try KeysCommand.store.saveTrustList(list)
+            let raw: Data
+            switch Self.publicKey(from: source) {
+            case .success(let key): raw = key
+            case .failure(let problem):
+                printError("grip keys trust: \(source.displaySafe): \(problem.message)")
+                throw ExitCode(1)
+            }
+            do {
+                try KeysCommand.store.updateTrustList { $0.trust(rawPublicKey: raw, name: name) }
+            } catch {
+                printError("grip keys trust: \(String(describing: error))")
+                throw ExitCode(1)
+            }
             Console.out("Trusted \(KeyID.of(rawPublicKey: raw)) as \(name.displaySafe)")
         }
 
-        static func publicKey(from source: String) -> Data? {
-            if let data = FileManager.default.contents(atPath: source), data.count <= ResultVerifier.maximumFileSize {
-                let text = String(decoding: data, as: UTF8.self)
-                if let raw = PublicKeyPEM.decode(text) { return raw }
-                if let document = try? StrictJSONParser.parse(Array(data)),
-                    let base64 = document["signature"]?["publicKey"]?.stringValue,
-                    let raw = Data(base64Encoded: base64), raw.count == 32
-                {
-                    return raw
-                }
-                return nil
+        struct Problem: Error {
+            var message: String
+        }
+
+        /// The key in a PEM file, a signed result file, or a base64 argument; otherwise
+        /// what is wrong with the source, for the person to fix.
+        static func publicKey(from source: String) -> Result<Data, Problem> {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
+                if let raw = Data(base64Encoded: source), raw.count == 32 { return .success(raw) }
+                return .failure(Problem(message: "no such file, and not a base64 public key of 32 bytes"))
             }
-            guard let raw = Data(base64Encoded: source), raw.count == 32 else { return nil }
-            return raw
+            if isDirectory.boolValue { return .failure(Problem(message: "is a directory; name a PEM file or a signed result file")) }
+            guard let data = FileManager.default.contents(atPath: source) else {
+                return .failure(Problem(message: "cannot be read (permission denied)"))
+            }
+            guard data.count <= ResultVerifier.maximumFileSize else {
+                return .failure(Problem(message: "is larger than \(ResultVerifier.maximumFileSize / 1_000_000) MB; not a key or a result file"))
+            }
+            if let raw = PublicKeyPEM.decode(String(decoding: data, as: UTF8.self)) { return .success(raw) }
+            guard let document = try? StrictJSONParser.parse(Array(data)) else {
+                return .failure(Problem(message: "is neither a PEM Ed25519 public key nor a JSON result file"))
+            }
+            guard let base64 = document["signature"]?["publicKey"]?.stringValue else {
+                return .failure(Problem(message: "is JSON but has no signature.publicKey; is it an unsigned result?"))
+            }
+            guard let raw = Data(base64Encoded: base64), raw.count == 32 else {
+                return .failure(Problem(message: "its signature.publicKey is not a base64 Ed25519 key of 32 bytes"))
+            }
+            return .success(raw)
         }
     }
 
@@ -84,7 +111,7 @@ struct KeysCommand: ParsableCommand {
         do {
             return try store.loadTrustList()
         } catch {
-            printError("grip \(command): warning: cannot read the trust list \(store.trustListURL.path): \(error); every signer counts as unknown")
+            printError("grip \(command): warning: \(error); every signer counts as unknown")
             return TrustList()
         }
     }

@@ -96,3 +96,41 @@ struct RuntimeTests {
         #expect(ResultVerifier.verify(data, trustList: TrustList()).isValid)
     }
 }
+
+/// Settings files from older versions, edited by hand, or changed by two interfaces.
+struct SettingsFileTests {
+    @Test func aMissingKeyKeepsItsDefaultAndABrokenFileIsReported() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: runner.configDirectory, withIntermediateDirectories: true)
+        let file = runner.configDirectory.appendingPathComponent("settings.json")
+        try Data(#"{"language": "en"}"#.utf8).write(to: file)
+        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        #expect(state.settings.language == .en)
+        #expect(state.message == nil)
+
+        try Data(#"{"language": "fr"}"#.utf8).write(to: file)
+        let broken = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        #expect(broken.settings.language == .nl)
+        #expect(broken.message?.text.contains(file.path) == true)
+        #expect(broken.message?.text.contains("'language'") == true, "\(broken.message?.text ?? "")")
+    }
+
+    @Test func twoInterfacesChangingDifferentSettingsKeepBoth() throws {
+        let (first, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let second = EffectRunner(configDirectory: first.configDirectory, dataDirectory: first.dataDirectory)
+        let a = first.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        let b = second.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        var changedA = a.settings
+        changedA.organisation = "Gemeente Voorbeeld"
+        _ = first.run(.saveSettings(changedA))
+        var changedB = b.settings
+        changedB.language = .en
+        _ = second.run(.saveSettings(changedB))
+        let reread = EffectRunner(configDirectory: first.configDirectory, dataDirectory: first.dataDirectory)
+            .initialState(instruments: bundledInstruments, width: 80, height: 24).settings
+        #expect(reread.organisation == "Gemeente Voorbeeld")
+        #expect(reread.language == .en)
+    }
+}

@@ -9,6 +9,7 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
     case tooOpen(path: String, mode: String)
     case unreadable(path: String, reason: String)
     case unsafeIdentity(field: String)
+    case badTrustList(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +21,8 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
             "the private key \(path) can be read by others (mode \(mode)); refusing to use it. Fix with: chmod 600 \(path)"
         case .unreadable(let path, let reason):
             "cannot read the signing key \(path): \(reason)"
+        case .badTrustList(let path, let reason):
+            "the trust list \(path) cannot be read: \(reason). Nothing was changed; repair or move the file and try again"
         case .unsafeIdentity(let field):
             "the \(field) must be 1 to 200 characters without control characters or text-direction overrides; it is shown to everyone who checks your results"
         }
@@ -56,6 +59,8 @@ public struct KeyStore: Sendable {
             }
         }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // Fail before creating anything when the trust list cannot take the new key.
+        _ = try loadTrustList()
         let key = SigningKey(identity: identity)
         let stored = StoredKey(name: identity.name, organisation: identity.organisation, privateKey: key.privateKey.rawRepresentation.base64EncodedString())
         let encoder = JSONEncoder()
@@ -70,9 +75,7 @@ public struct KeyStore: Sendable {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: data)
         try handle.synchronize()
-        var trust = try loadTrustList()
-        trust.trust(rawPublicKey: key.rawPublicKey, name: identity.name)
-        try saveTrustList(trust)
+        try updateTrustList { $0.trust(rawPublicKey: key.rawPublicKey, name: identity.name) }
         return key
     }
 
@@ -95,15 +98,30 @@ public struct KeyStore: Sendable {
         return SigningKey(privateKey: privateKey, identity: SignerIdentity(name: stored.name, organisation: stored.organisation))
     }
 
+    /// The trust list; none yet is an empty list. A file that exists but cannot be read
+    /// is an error naming the file and what is wrong, never silently an empty list.
     public func loadTrustList() throws -> TrustList {
-        guard let data = FileManager.default.contents(atPath: trustListURL.path) else { return TrustList() }
-        return try JSONDecoder().decode(TrustList.self, from: data)
+        let path = trustListURL.path
+        guard FileManager.default.fileExists(atPath: path) else { return TrustList() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw KeyStoreError.badTrustList(path: path, reason: "permission denied")
+        }
+        do {
+            return try JSONDecoder().decode(TrustList.self, from: data)
+        } catch let error as DecodingError {
+            throw KeyStoreError.badTrustList(path: path, reason: DecodingProblem.describe(error))
+        }
     }
 
-    public func saveTrustList(_ list: TrustList) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try encoder.encode(list).write(to: trustListURL, options: .atomic)
+    /// Reads, changes and writes the trust list under a lock, so concurrent `keys trust`
+    /// commands all keep their entry; written atomically.
+    public func updateTrustList(_ change: (inout TrustList) throws -> Void) throws {
+        try FileLock.withLock(on: trustListURL) {
+            var list = try loadTrustList()
+            try change(&list)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            _ = try AtomicFile.replace(try encoder.encode(list), named: trustListURL.lastPathComponent, in: directory)
+        }
     }
 }

@@ -14,6 +14,25 @@ public struct Settings: Codable, Equatable, Sendable {
         self.organisation = organisation
         self.assessor = assessor
     }
+
+    /// A key the file lacks keeps its default (files from older versions, or edited by
+    /// hand); a key with a wrong value is an error that names it.
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .nl
+        organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
+        assessor = try container.decodeIfPresent(String.self, forKey: .assessor) ?? ""
+    }
+
+    /// `self` with the fields that `changed` differs from `base` in taken from `changed`:
+    /// merging one interface's change into what another may have saved meanwhile.
+    func merging(_ changed: Settings, since base: Settings) -> Settings {
+        var merged = self
+        if changed.language != base.language { merged.language = changed.language }
+        if changed.organisation != base.organisation { merged.organisation = changed.organisation }
+        if changed.assessor != base.assessor { merged.assessor = changed.assessor }
+        return merged
+    }
 }
 
 /// A saved result as the home and results screens list it.

@@ -14,6 +14,10 @@ public final class EffectRunner {
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
 
+    /// The settings as this process last read or wrote them: the base for merging its
+    /// changes into what another interface may have saved since.
+    private var knownSettings = Settings()
+
     public init(configDirectory: URL, dataDirectory: URL) {
         self.configDirectory = configDirectory
         self.dataDirectory = dataDirectory
@@ -23,27 +27,61 @@ public final class EffectRunner {
 
     /// The state to start from: instruments, drafts, results, key and settings.
     public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
-        let settings = loadSettings()
+        let (settings, settingsProblem) = readSettings()
+        knownSettings = settings
         var signer: (String, String)?
         if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
         let drafts = draftStore.list()
         var state = AppState(
             instruments: instruments, drafts: drafts.drafts, results: loadResults(), signer: signer,
             settings: settings, width: width, height: height)
+        var problems: [String] = []
         if !drafts.unreadable.isEmpty {
             let files = drafts.unreadable.map(\.file).joined(separator: ", ")
-            state.message = AppState.Message(
-                text: settings.language == .nl ? "Onleesbare concepten overgeslagen (niet verwijderd): \(files)" : "Unreadable drafts skipped (not deleted): \(files)",
-                isError: true)
+            problems.append(settings.language == .nl ? "Onleesbare concepten overgeslagen (niet verwijderd): \(files)" : "Unreadable drafts skipped (not deleted): \(files)")
         }
+        if let settingsProblem { problems.append(settingsProblem[settings.language]) }
+        if !problems.isEmpty { state.message = AppState.Message(text: problems.joined(separator: " "), isError: true) }
         return state
     }
 
-    func loadSettings() -> Settings {
-        guard let data = FileManager.default.contents(atPath: settingsURL.path),
-            let settings = try? JSONDecoder().decode(Settings.self, from: data)
-        else { return Settings() }
-        return settings
+    /// The settings, and what is wrong with the file if it cannot be read (then the
+    /// defaults are used and the file is kept until a change is saved, with a copy).
+    func readSettings() -> (Settings, LocalizedText?) {
+        let path = settingsURL.path
+        guard FileManager.default.fileExists(atPath: path) else { return (Settings(), nil) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (Settings(), LocalizedText(nl: "Instellingen \(path) niet leesbaar (geen toegang); standaardinstellingen gebruikt.", en: "Settings \(path) cannot be read (permission denied); using defaults."))
+        }
+        do {
+            return (try JSONDecoder().decode(Settings.self, from: data), nil)
+        } catch let error as DecodingError {
+            let reason = DecodingProblem.describe(error)
+            return (Settings(), LocalizedText(
+                nl: "Instellingen \(path) niet leesbaar (\(reason)); standaardinstellingen gebruikt.",
+                en: "Settings \(path) cannot be read (\(reason)); using defaults."))
+        } catch {
+            return (Settings(), LocalizedText(nl: "Instellingen \(path) niet leesbaar; standaardinstellingen gebruikt.", en: "Settings \(path) cannot be read; using defaults."))
+        }
+    }
+
+    /// Saves a change to the settings under a lock, merged into what is on disk, so two
+    /// interfaces changing different settings both keep theirs. An unreadable file is
+    /// kept as a copy before it is replaced.
+    func saveSettings(_ settings: Settings) {
+        try? FileLock.withLock(on: settingsURL) {
+            let (current, problem) = readSettings()
+            if problem != nil {
+                let copy = settingsURL.appendingPathExtension("unreadable-\(Int(Date().timeIntervalSince1970))")
+                try? FileManager.default.copyItem(at: settingsURL, to: copy)
+            }
+            let merged = current.merging(settings, since: knownSettings)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            guard let data = try? encoder.encode(merged) else { return }
+            try? FileManager.default.createDirectory(at: configDirectory, withIntermediateDirectories: true)
+            if (try? data.write(to: settingsURL, options: .atomic)) != nil { knownSettings = merged }
+        }
     }
 
     public func run(_ effect: Effect) -> EffectResult? {
@@ -68,12 +106,7 @@ public final class EffectRunner {
         case .writeResult(let session, let startedAt, let language, _):
             return writeResult(session, startedAt: startedAt, language: language)
         case .saveSettings(let settings):
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            if let data = try? encoder.encode(settings) {
-                try? FileManager.default.createDirectory(at: configDirectory, withIntermediateDirectories: true)
-                try? data.write(to: settingsURL, options: .atomic)
-            }
+            saveSettings(settings)
             return .settingsSaved
         case .loadResults:
             return .resultsLoaded(loadResults())
