@@ -18,8 +18,10 @@ public enum ResultDocument {
     /// The `result` member, without signer (the signer adds itself when signing).
     /// Self-contained: question texts and answers in words travel with the ids, so the
     /// file reads without the questionnaire.
+    /// `sessionID` names the draft the answers were given in, so a draft that outlives its
+    /// signing is recognised.
     public static func result(
-        for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date
+        for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date, sessionID: UUID? = nil
     ) -> JSONValue {
         let questionnaire = session.questionnaire
         var answers: [JSONValue] = []
@@ -42,7 +44,7 @@ public enum ResultDocument {
             if let note { entry.append(("note", .string(note))) }
             answers.append(.object(entry))
         }
-        return [
+        var result: JSONValue = [
             "id": .string(id.uuidString.lowercased()),
             "questionnaire": [
                 "id": .string(questionnaire.id),
@@ -62,6 +64,11 @@ public enum ResultDocument {
             "answers": .array(answers),
             "outcome": OutcomeJSON.json(outcome, language: language),
         ]
+        if let sessionID, case .object(var members) = result {
+            members.append(("session", .string(sessionID.uuidString.lowercased())))
+            result = .object(members)
+        }
+        return result
     }
 
     static func jsonValue(_ value: AnswerValue) -> JSONValue {

@@ -134,3 +134,87 @@ struct SettingsFileTests {
         #expect(reread.language == .en)
     }
 }
+
+/// Drafts that outlive their signing, and drafts whose questionnaire changed.
+struct DraftRecoveryTests {
+    /// A quickscan draft with one answer, saved by the real runner.
+    static func savedDraft(_ runner: EffectRunner) throws -> Draft {
+        let questionnaire = try #require(bundledInstruments.first { $0.id == "quickscan" })
+        var session = Session(questionnaire: questionnaire)
+        session.subject = Subject(system: "Chatbot", organisation: "Gemeente", assessor: "Anna")
+        _ = session.setAnswer(.text("Beantwoordt vragen"), at: 0)
+        let draft = Draft(session: session, language: .nl, startedAt: fixedNow)
+        #expect(runner.run(.saveDraft(draft)) == .draftSaved)
+        return draft
+    }
+
+    @Test func aDraftThatOutlivedItsSigningIsOfferedForRemovalNotSignedTwice() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try KeyStore(directory: runner.configDirectory).create(identity: SignerIdentity(name: "Anna", organisation: "Gemeente"))
+        let draft = try Self.savedDraft(runner)
+        let draftFile = runner.dataDirectory.appendingPathComponent("drafts/\(draft.id.uuidString.lowercased()).json")
+        let saved = try Data(contentsOf: draftFile)
+        var dropped: [DroppedAnswer] = []
+        let session = Session(questionnaire: bundledInstruments[0], snapshot: draft.session, dropped: &dropped)
+        guard case .resultWritten(let path) = runner.run(.writeResult(session: session, startedAt: fixedNow, language: .nl, draftID: draft.id)) else {
+            Issue.record("no result written")
+            return
+        }
+        #expect(!FileManager.default.fileExists(atPath: draftFile.path), "signing removes the draft at once")
+        // As if the process was killed between writing the result and removing the draft.
+        try saved.write(to: draftFile)
+
+        var state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        #expect(state.signedDrafts[draft.id] == path)
+        let draftRow = App.homeItems(state).firstIndex(of: .draft(0))!
+        send(&state, Array(repeating: key(.down), count: draftRow) + [enter])
+        guard case .draftAlreadySigned(_, let shown)? = state.dialog else {
+            Issue.record("expected the already-signed dialog, got \(String(describing: state.dialog))")
+            return
+        }
+        #expect(shown == path)
+        #expect(state.active == nil, "the draft is not opened for a second signing")
+        #expect(App.view(state).text.contains("al ondertekend"))
+        let effects = send(&state, keys("j"))
+        #expect(effects.contains { if case .deleteDraft(draft.id) = $0 { true } else { false } })
+        #expect(state.drafts.isEmpty)
+    }
+
+    @Test func aDraftWhoseAnswersNoLongerFitIsCopiedBeforeItIsOpened() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var draft = try Self.savedDraft(runner)
+        draft.session.answers["question_of_an_older_version"] = .yes
+        #expect(runner.run(.saveDraft(draft)) == .draftSaved)
+        let draftFile = runner.dataDirectory.appendingPathComponent("drafts/\(draft.id.uuidString.lowercased()).json")
+        let before = try Data(contentsOf: draftFile)
+
+        var state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        let draftRow = App.homeItems(state).firstIndex(of: .draft(0))!
+        send(&state, Array(repeating: key(.down), count: draftRow) + [enter])
+        guard case .droppedAnswers(_, let dropped)? = state.dialog else {
+            Issue.record("expected the dropped-answers dialog, got \(String(describing: state.dialog))")
+            return
+        }
+        #expect(dropped.map(\.questionID) == ["question_of_an_older_version"])
+        #expect(App.view(state).text.contains("question_of_an_older_version"))
+        #expect(state.active == nil)
+        send(&state, [escape])
+        #expect(state.active == nil && state.dialog == nil, "declining opens nothing")
+        #expect(try Data(contentsOf: draftFile) == before, "and changes nothing")
+
+        send(&state, [enter])
+        let effects = send(&state, [enter])
+        guard case .backupDraft(draft.id)? = effects.first else {
+            Issue.record("the copy must be the first thing done, got \(effects)")
+            return
+        }
+        guard case .draftBackedUp(let copy)? = runner.run(.backupDraft(draft.id)) else {
+            Issue.record("no copy made")
+            return
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == before)
+        #expect(state.active != nil)
+    }
+}

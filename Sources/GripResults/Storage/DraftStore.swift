@@ -71,6 +71,13 @@ public struct DraftStore: Sendable {
         return listing
     }
 
+    /// Copies a draft's file into `backups/` (never replacing a copy) and returns its path.
+    public func backup(_ id: UUID, at date: Date = Date()) throws -> URL {
+        let data = try Data(contentsOf: url(for: id))
+        let stamp = ResultDocument.timestamp(date).replacingOccurrences(of: ":", with: "")
+        return try AtomicFile.createNew(data, named: "\(id.uuidString.lowercased())-\(stamp).json", in: directory.appendingPathComponent("backups"))
+    }
+
     public func delete(_ id: UUID) throws {
         try FileManager.default.removeItem(at: url(for: id))
     }

@@ -63,6 +63,9 @@ public struct AppState: Sendable {
     public var height: Int
     public var instruments: [Questionnaire]
     public var drafts: [Draft]
+    /// Drafts whose result was already written (the process stopped between signing and
+    /// removing the draft), with that result's path: offered for removal, not re-signing.
+    public var signedDrafts: [UUID: String] = [:]
     public var results: [ResultSummary]
     /// The signer's name and key id, when a key exists.
     public var signer: (name: String, keyID: String)?
@@ -118,6 +121,11 @@ public enum Dialog: Sendable {
     /// The outcome can no longer change.
     case settledEarly
     case deleteDraft(UUID)
+    /// This draft was already signed: remove it, or open it anyway.
+    case draftAlreadySigned(Draft, resultPath: String)
+    /// The questionnaire changed and these answers no longer fit: a copy of the draft is
+    /// kept before it is opened (and saved without them).
+    case droppedAnswers(Draft, dropped: [DroppedAnswer])
 }
 
 public struct HomeState: Sendable, Equatable {

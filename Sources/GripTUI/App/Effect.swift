@@ -8,6 +8,8 @@ import GripScoring
 public enum Effect: Sendable {
     case saveDraft(Draft)
     case deleteDraft(UUID)
+    /// Keeps a copy of a draft's file before answers that no longer fit are dropped.
+    case backupDraft(UUID)
     case createKey(SignerIdentity)
     /// Score, sign and write the result of a finished session.
     case writeResult(session: Session, startedAt: Date, language: Language, draftID: UUID)
@@ -22,6 +24,7 @@ public enum EffectResult: Sendable, Equatable {
     case draftSaved
     case draftFailed(String)
     case draftDeleted(UUID)
+    case draftBackedUp(path: String)
     case keyCreated(name: String, keyID: String)
     case keyFailed(String)
     case resultWritten(path: String)

@@ -49,6 +49,20 @@ enum UIText {
     static let quitKeys = t("j: stoppen   Esc: blijven", "y: quit   Esc: stay")
     static let deleteTitle = t("Onderbroken vragenlijst verwijderen?", "Delete this assessment in progress?")
     static let deleteKeys = t("j: verwijderen   Esc: bewaren", "y: delete   Esc: keep")
+    static let alreadySignedTitle = t("Deze vragenlijst is al ondertekend", "This assessment was already signed")
+    static func alreadySignedBody(_ path: String) -> T {
+        t("Het resultaat staat in \(path). Het concept is blijven staan omdat Grip werd onderbroken tijdens het ondertekenen. Verwijder het concept, zodat u niet twee keer ondertekent.",
+          "The result is in \(path). The draft remained because Grip was interrupted while signing. Remove the draft, so you do not sign twice.")
+    }
+    static let alreadySignedKeys = t("j: concept verwijderen   o: toch openen   Esc: terug", "y: remove draft   o: open anyway   Esc: back")
+    static let alreadySignedMark = t("al ondertekend", "already signed")
+    static let droppedTitle = t("De vragenlijst is gewijzigd", "The questionnaire has changed")
+    static func droppedBody(_ ids: String) -> T {
+        t("Deze antwoorden passen niet meer bij de nieuwe versie en worden niet overgenomen: \(ids). Grip bewaart eerst een kopie van het concept.",
+          "These answers no longer fit the new version and are not carried over: \(ids). Grip first keeps a copy of the draft.")
+    }
+    static let droppedKeys = t("Enter: kopie bewaren en openen   Esc: niet openen", "Enter: keep a copy and open   Esc: do not open")
+    static func backedUp(_ path: String) -> T { t("Kopie van het concept bewaard: \(path)", "Copy of the draft kept: \(path)") }
     static let outcomeTitle = t("Uitkomst", "Outcome")
     static let reasons = t("Waarom", "Why")
     static let openPoints = t("Nog uitzoeken", "To find out")

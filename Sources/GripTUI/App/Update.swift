@@ -61,6 +61,8 @@ public enum App {
             state.message = AppState.Message(text: "\(UIText.draftSaveFailed[state.language]): \(reason)", isError: true)
         case .draftDeleted(let id):
             state.drafts.removeAll { $0.id == id }
+        case .draftBackedUp(let path):
+            say(&state, UIText.backedUp(path), error: false)
         case .keyCreated(let name, let keyID):
             state.signer = (name, keyID)
             // The key was made on the way to signing: sign now.
@@ -140,6 +142,25 @@ public enum App {
                 return [.deleteDraft(id)]
             }
             if key == .escape || key == .character("n") { state.dialog = nil }
+        case .draftAlreadySigned(let draft, _):
+            if key == .character("j") || key == .character("y") {
+                state.dialog = nil
+                state.drafts.removeAll { $0.id == draft.id }
+                state.signedDrafts[draft.id] = nil
+                return [.deleteDraft(draft.id)]
+            }
+            if key == .character("o") {
+                state.dialog = nil
+                return open(draft, &state)
+            }
+            if key == .escape || key == .character("n") { state.dialog = nil }
+        case .droppedAnswers(let draft, _):
+            if key == .enter {
+                state.dialog = nil
+                // The copy is made before anything can save the draft without them.
+                return [.backupDraft(draft.id)] + open(draft, &state, confirmedDropping: true)
+            }
+            if key == .escape || key == .character("n") { state.dialog = nil }
         }
         return []
     }
@@ -197,12 +218,24 @@ public enum App {
     }
 
     static func resume(_ draft: Draft, _ state: inout AppState) -> [Effect] {
+        if let path = state.signedDrafts[draft.id] {
+            state.dialog = .draftAlreadySigned(draft, resultPath: path)
+            return []
+        }
+        return open(draft, &state)
+    }
+
+    static func open(_ draft: Draft, _ state: inout AppState, confirmedDropping: Bool = false) -> [Effect] {
         guard let questionnaire = state.instruments.first(where: { $0.id == draft.session.questionnaireID }) else {
             say(&state, LocalizedText(nl: "De vragenlijst '\(draft.session.questionnaireID)' is niet (meer) beschikbaar.", en: "The questionnaire '\(draft.session.questionnaireID)' is not available."), error: true)
             return []
         }
         var dropped: [DroppedAnswer] = []
         let session = Session(questionnaire: questionnaire, snapshot: draft.session, dropped: &dropped)
+        if !dropped.isEmpty && !confirmedDropping {
+            state.dialog = .droppedAnswers(draft, dropped: dropped)
+            return []
+        }
         state.active = ActiveAssessment(session: session, draftID: draft.id, startedAt: draft.startedAt, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true))
         loadInput(&state)
         state.screen = .question

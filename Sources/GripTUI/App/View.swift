@@ -114,7 +114,8 @@ extension App {
                 let draft = state.drafts[index]
                 let title = state.instruments.first { $0.id == draft.session.questionnaireID }?.title[language] ?? draft.session.questionnaireID
                 let system = draft.session.subject.system.isEmpty ? "—" : draft.session.subject.system
-                rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))", .normal, position))
+                let signed = state.signedDrafts[draft.id] != nil ? " · " + UIText.alreadySignedMark[language] : ""
+                rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))\(signed)", .normal, position))
             case .result(let index):
                 if index == 0 { rows.append(("", .normal, nil)); rows.append((UIText.recentResults[language], .heading, nil)) }
                 let result = state.results[index]
@@ -210,6 +211,14 @@ extension App {
         case .deleteDraft:
             title = UIText.deleteTitle[language]
             keys = UIText.deleteKeys[language]
+        case .draftAlreadySigned(_, let path):
+            title = UIText.alreadySignedTitle[language]
+            body.add(UIText.alreadySignedBody(path)[language])
+            keys = UIText.alreadySignedKeys[language]
+        case .droppedAnswers(_, let dropped):
+            title = UIText.droppedTitle[language]
+            body.add(UIText.droppedBody(dropped.map(\.questionID).joined(separator: ", "))[language])
+            keys = UIText.droppedKeys[language]
         }
         let height = min(buffer.height - 2, body.lines.count + 5)
         let x = (buffer.width - width) / 2, y = max(1, (buffer.height - height) / 2)

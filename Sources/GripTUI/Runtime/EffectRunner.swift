@@ -35,6 +35,7 @@ public final class EffectRunner {
         var state = AppState(
             instruments: instruments, drafts: drafts.drafts, results: loadResults(), signer: signer,
             settings: settings, width: width, height: height)
+        state.signedDrafts = signedDrafts(drafts.drafts)
         var problems: [String] = []
         if !drafts.unreadable.isEmpty {
             let files = drafts.unreadable.map(\.file).joined(separator: ", ")
@@ -96,6 +97,12 @@ public final class EffectRunner {
         case .deleteDraft(let id):
             try? draftStore.delete(id)
             return .draftDeleted(id)
+        case .backupDraft(let id):
+            do {
+                return .draftBackedUp(path: try draftStore.backup(id).path)
+            } catch {
+                return .draftFailed(String(describing: error))
+            }
         case .createKey(let identity):
             do {
                 let key = try keyStore.create(identity: identity)
@@ -103,8 +110,8 @@ public final class EffectRunner {
             } catch {
                 return .keyFailed(String(describing: error))
             }
-        case .writeResult(let session, let startedAt, let language, _):
-            return writeResult(session, startedAt: startedAt, language: language)
+        case .writeResult(let session, let startedAt, let language, let draftID):
+            return writeResult(session, startedAt: startedAt, language: language, draftID: draftID)
         case .saveSettings(let settings):
             saveSettings(settings)
             return .settingsSaved
@@ -119,19 +126,42 @@ public final class EffectRunner {
         }
     }
 
-    func writeResult(_ session: Session, startedAt: Date, language: Language) -> EffectResult {
+    /// Signs and writes the result, then removes the draft at once. The result names the
+    /// draft (`session`, and the draft's short id in the file name), so a draft that
+    /// survives a stop between the two steps is recognised at the next start.
+    func writeResult(_ session: Session, startedAt: Date, language: Language, draftID: UUID) -> EffectResult {
         do {
             let key = try keyStore.load()
             let completedAt = Date()
-            let id = UUID()
             let outcome = Scorer.outcome(for: session)
-            let result = ResultDocument.result(for: session, outcome: outcome, id: id, language: language, startedAt: startedAt, completedAt: completedAt)
+            let result = ResultDocument.result(
+                for: session, outcome: outcome, id: UUID(), language: language, startedAt: startedAt, completedAt: completedAt, sessionID: draftID)
             let data = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
-            let name = ResultWriter.fileName(date: completedAt, questionnaireID: session.questionnaire.id, system: session.subject.system, id: id)
-            return .resultWritten(path: try ResultWriter.writeNew(data, named: name, in: resultsDirectory).path)
+            let name = ResultWriter.fileName(date: completedAt, questionnaireID: session.questionnaire.id, system: session.subject.system, id: draftID)
+            let path = try ResultWriter.writeNew(data, named: name, in: resultsDirectory).path
+            try? draftStore.delete(draftID)
+            return .resultWritten(path: path)
         } catch {
             return .resultFailed(String(describing: error))
         }
+    }
+
+    /// Drafts whose result is already in `results/`: found by the short id in the file
+    /// name, confirmed by the `session` member of the result.
+    func signedDrafts(_ drafts: [Draft]) -> [UUID: String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsDirectory.path)) ?? []
+        var found: [UUID: String] = [:]
+        for draft in drafts {
+            let suffix = "-" + draft.id.uuidString.lowercased().prefix(8) + ".json"
+            for name in names where name.hasSuffix(suffix) {
+                let path = resultsDirectory.appendingPathComponent(name).path
+                guard let opened = try? ResultFile.open(path, trustList: TrustList()),
+                    opened.document["result"]?["session"]?.stringValue == draft.id.uuidString.lowercased()
+                else { continue }
+                found[draft.id] = path
+            }
+        }
+        return found
     }
 
     func trustList() -> TrustList { (try? keyStore.loadTrustList()) ?? TrustList() }
