@@ -218,3 +218,58 @@ struct DraftRecoveryTests {
         #expect(state.active != nil)
     }
 }
+
+/// Two interfaces on one draft: the second is told who has it open and may read only or
+/// take over; the one taken over can no longer save.
+struct DraftClaimTests {
+    @Test func aSecondInterfaceReadsOnlyOrTakesOverAndTheFirstStopsSaving() throws {
+        let (first, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let draft = try DraftRecoveryTests.savedDraft(first)
+        let draftFile = first.dataDirectory.appendingPathComponent("drafts/\(draft.id.uuidString.lowercased()).json")
+
+        let second = EffectRunner(configDirectory: first.configDirectory, dataDirectory: first.dataDirectory)
+        var state = second.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        let holder = try #require(state.draftHolders[draft.id])
+        #expect(holder.contains("\(getpid())"))
+        let row = App.homeItems(state).firstIndex(of: .draft(0))!
+        send(&state, Array(repeating: key(.down), count: row) + [enter])
+        guard case .draftInUse? = state.dialog else {
+            Issue.record("expected the in-use dialog, got \(String(describing: state.dialog))")
+            return
+        }
+        #expect(App.view(state).text.contains("proces \(getpid())"), "the dialog says who has it open")
+
+        // Read only: the answers show, nothing changes and nothing is saved.
+        var reader = state
+        send(&reader, keys("l"))
+        #expect(reader.active?.readOnly == true)
+        let before = try Data(contentsOf: draftFile)
+        let effects = send(&reader, [key(.down)] + keys("1") + [enter])
+        #expect(!effects.contains { if case .saveDraft = $0 { true } else { false } })
+        #expect(App.view(reader).text.contains("alleen lezen"))
+        #expect(try Data(contentsOf: draftFile) == before)
+
+        // Take over: the second one saves from now on; the first is refused and told.
+        let takeOver = send(&state, keys("o"))
+        guard case .takeOverDraft(draft.id)? = takeOver.first else {
+            Issue.record("expected a take-over first, got \(takeOver)")
+            return
+        }
+        #expect(second.run(.takeOverDraft(draft.id)) == .draftSaved)
+        #expect(second.run(.saveDraft(draft)) == .draftSaved)
+        guard case .draftTakenOver(let by)? = first.run(.saveDraft(draft)) else {
+            Issue.record("the first interface still saved over the second")
+            return
+        }
+        var firstState = first.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        send(&firstState, Array(repeating: key(.down), count: row) + [enter])
+        firstState.dialog = nil
+        send(&firstState, [.effect(.draftTakenOver(holder: by))])
+        #expect(firstState.message?.text.contains("overgenomen") == true)
+
+        // Closing the first interface does not free the second one's claim.
+        _ = first.run(.quit)
+        #expect(DraftClaims(directory: first.dataDirectory.appendingPathComponent("drafts")).holder(of: draft.id) != nil)
+    }
+}

@@ -66,6 +66,8 @@ public struct AppState: Sendable {
     /// Drafts whose result was already written (the process stopped between signing and
     /// removing the draft), with that result's path: offered for removal, not re-signing.
     public var signedDrafts: [UUID: String] = [:]
+    /// Drafts another running interface has open, with who and since when.
+    public var draftHolders: [UUID: String] = [:]
     public var results: [ResultSummary]
     /// The signer's name and key id, when a key exists.
     public var signer: (name: String, keyID: String)?
@@ -126,6 +128,8 @@ public enum Dialog: Sendable {
     /// The questionnaire changed and these answers no longer fit: a copy of the draft is
     /// kept before it is opened (and saved without them).
     case droppedAnswers(Draft, dropped: [DroppedAnswer])
+    /// Another interface has this draft open: read only, or take it over.
+    case draftInUse(Draft, holder: String)
 }
 
 public struct HomeState: Sendable, Equatable {
@@ -214,6 +218,9 @@ public struct ActiveAssessment: Sendable {
     public var unsaved = false
     /// The signed result is written and the draft deleted: nothing more to save.
     public var isFinished = false
+    /// Opened while another interface holds the draft, or taken over by one: answers
+    /// cannot be changed and nothing is saved.
+    public var readOnly = false
 }
 
 extension ActiveAssessment {

@@ -10,6 +10,8 @@ public enum Effect: Sendable {
     case deleteDraft(UUID)
     /// Keeps a copy of a draft's file before answers that no longer fit are dropped.
     case backupDraft(UUID)
+    /// Takes a draft over from another interface that has it open.
+    case takeOverDraft(UUID)
     case createKey(SignerIdentity)
     /// Score, sign and write the result of a finished session.
     case writeResult(session: Session, startedAt: Date, language: Language, draftID: UUID)
@@ -25,6 +27,8 @@ public enum EffectResult: Sendable, Equatable {
     case draftFailed(String)
     case draftDeleted(UUID)
     case draftBackedUp(path: String)
+    /// Another interface took this draft over: this one can no longer save it.
+    case draftTakenOver(holder: String)
     case keyCreated(name: String, keyID: String)
     case keyFailed(String)
     case resultWritten(path: String)

@@ -62,6 +62,19 @@ enum UIText {
           "These answers no longer fit the new version and are not carried over: \(ids). Grip first keeps a copy of the draft.")
     }
     static let droppedKeys = t("Enter: kopie bewaren en openen   Esc: niet openen", "Enter: keep a copy and open   Esc: do not open")
+    static let inUseTitle = t("Dit concept is al geopend", "This draft is already open")
+    static func inUseBody(_ holder: String) -> T {
+        t("Een andere Grip heeft dit concept open: \(holder). Als u het overneemt, kan die Grip het niet meer opslaan.",
+          "Another Grip has this draft open: \(holder). If you take it over, that Grip can no longer save it.")
+    }
+    static let inUseKeys = t("o: overnemen   l: alleen lezen   Esc: terug", "o: take over   r: read only   Esc: back")
+    static func openedBy(_ holder: String) -> T { t("geopend door \(holder)", "open by \(holder)") }
+    static let readOnly = t("alleen lezen", "read only")
+    static let readOnlyRefused = t("Alleen lezen: dit concept is open in een andere Grip. Wijzigingen worden niet bewaard.", "Read only: this draft is open in another Grip. Changes are not saved.")
+    static func takenOver(_ holder: String) -> T {
+        t("Dit concept is overgenomen door \(holder). Uw laatste wijziging is niet bewaard; hier kunt u alleen nog lezen.",
+          "This draft was taken over by \(holder). Your last change was not saved; you can only read it here now.")
+    }
     static func backedUp(_ path: String) -> T { t("Kopie van het concept bewaard: \(path)", "Copy of the draft kept: \(path)") }
     static let outcomeTitle = t("Uitkomst", "Outcome")
     static let reasons = t("Waarom", "Why")

@@ -301,6 +301,10 @@ extension App {
     /// Stores the answer, saves the draft and moves on.
     static func commit(_ value: AnswerValue?, at index: Int, _ state: inout AppState) -> [Effect] {
         guard var active = state.active else { return [] }
+        if active.readOnly {
+            say(&state, UIText.readOnlyRefused, error: true)
+            return []
+        }
         let result = active.session.setAnswer(value, at: index)
         if case .invalid(let problem) = result {
             active.problem = problem.message(in: state.language)

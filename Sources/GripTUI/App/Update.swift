@@ -61,6 +61,10 @@ public enum App {
             state.message = AppState.Message(text: "\(UIText.draftSaveFailed[state.language]): \(reason)", isError: true)
         case .draftDeleted(let id):
             state.drafts.removeAll { $0.id == id }
+        case .draftTakenOver(let holder):
+            state.active?.readOnly = true
+            state.active?.unsaved = false
+            say(&state, UIText.takenOver(holder), error: true)
         case .draftBackedUp(let path):
             say(&state, UIText.backedUp(path), error: false)
         case .keyCreated(let name, let keyID):
@@ -154,6 +158,19 @@ public enum App {
                 return open(draft, &state)
             }
             if key == .escape || key == .character("n") { state.dialog = nil }
+        case .draftInUse(let draft, _):
+            if key == .character("o") {
+                state.dialog = nil
+                state.draftHolders[draft.id] = nil
+                return [.takeOverDraft(draft.id)] + open(draft, &state)
+            }
+            if key == .character("l") || key == .character("r") {
+                state.dialog = nil
+                let effects = open(draft, &state)
+                state.active?.readOnly = true
+                return effects
+            }
+            if key == .escape || key == .character("n") { state.dialog = nil }
         case .droppedAnswers(let draft, _):
             if key == .enter {
                 state.dialog = nil
@@ -220,6 +237,10 @@ public enum App {
     static func resume(_ draft: Draft, _ state: inout AppState) -> [Effect] {
         if let path = state.signedDrafts[draft.id] {
             state.dialog = .draftAlreadySigned(draft, resultPath: path)
+            return []
+        }
+        if let holder = state.draftHolders[draft.id] {
+            state.dialog = .draftInUse(draft, holder: holder)
             return []
         }
         return open(draft, &state)
@@ -303,7 +324,7 @@ public enum App {
     }
 
     static func currentDraft(_ state: AppState, now: Date = Date()) -> Draft? {
-        guard let active = state.active, !active.isFinished else { return nil }
+        guard let active = state.active, !active.isFinished, !active.readOnly else { return nil }
         return Draft(id: active.draftID, session: active.session, language: state.language, startedAt: active.startedAt, updatedAt: now)
     }
 

@@ -10,7 +10,7 @@ extension App {
         let questionnaire = session.questionnaire
         let visible = session.visibleIndices
         let position = (visible.firstIndex(of: session.cursor) ?? 0) + 1
-        let counter = UIText.questionOf(position, visible.count)[language]
+        let counter = UIText.questionOf(position, visible.count)[language] + (state.active?.readOnly == true ? " · " + UIText.readOnly[language] : "")
         drawTitle(&buffer, "\(questionnaire.title[language]) — \(session.subject.system)", right: counter)
 
         // Progress bar: answered questions among those shown.

@@ -114,7 +114,8 @@ extension App {
                 let draft = state.drafts[index]
                 let title = state.instruments.first { $0.id == draft.session.questionnaireID }?.title[language] ?? draft.session.questionnaireID
                 let system = draft.session.subject.system.isEmpty ? "—" : draft.session.subject.system
-                let signed = state.signedDrafts[draft.id] != nil ? " · " + UIText.alreadySignedMark[language] : ""
+                var signed = state.signedDrafts[draft.id] != nil ? " · " + UIText.alreadySignedMark[language] : ""
+                if let holder = state.draftHolders[draft.id] { signed += " · " + UIText.openedBy(holder)[language] }
                 rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))\(signed)", .normal, position))
             case .result(let index):
                 if index == 0 { rows.append(("", .normal, nil)); rows.append((UIText.recentResults[language], .heading, nil)) }
@@ -215,6 +216,10 @@ extension App {
             title = UIText.alreadySignedTitle[language]
             body.add(UIText.alreadySignedBody(path)[language])
             keys = UIText.alreadySignedKeys[language]
+        case .draftInUse(_, let holder):
+            title = UIText.inUseTitle[language]
+            body.add(UIText.inUseBody(holder)[language])
+            keys = UIText.inUseKeys[language]
         case .droppedAnswers(_, let dropped):
             title = UIText.droppedTitle[language]
             body.add(UIText.droppedBody(dropped.map(\.questionID).joined(separator: ", "))[language])

@@ -10,6 +10,9 @@ public final class EffectRunner {
     public let dataDirectory: URL
     let keyStore: KeyStore
     let draftStore: DraftStore
+    /// This interface's claims on the drafts it has open.
+    let claims: DraftClaims
+    private var claimed: Set<UUID> = []
     var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
@@ -17,18 +20,21 @@ public final class EffectRunner {
     /// The settings as this process last read or wrote them: the base for merging its
     /// changes into what another interface may have saved since.
     private var knownSettings = Settings()
+    private var loadedLanguage = Language.nl
 
     public init(configDirectory: URL, dataDirectory: URL) {
         self.configDirectory = configDirectory
         self.dataDirectory = dataDirectory
         keyStore = KeyStore(directory: configDirectory)
         draftStore = DraftStore(directory: dataDirectory.appendingPathComponent("drafts"))
+        claims = DraftClaims(directory: dataDirectory.appendingPathComponent("drafts"))
     }
 
     /// The state to start from: instruments, drafts, results, key and settings.
     public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
         let (settings, settingsProblem) = readSettings()
         knownSettings = settings
+        loadedLanguage = settings.language
         var signer: (String, String)?
         if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
         let drafts = draftStore.list()
@@ -36,6 +42,10 @@ public final class EffectRunner {
             instruments: instruments, drafts: drafts.drafts, results: loadResults(), signer: signer,
             settings: settings, width: width, height: height)
         state.signedDrafts = signedDrafts(drafts.drafts)
+        let dutch = settings.language == .nl
+        for draft in drafts.drafts {
+            if let holder = claims.holder(of: draft.id) { state.draftHolders[draft.id] = holder.describe(dutch: dutch) }
+        }
         var problems: [String] = []
         if !drafts.unreadable.isEmpty {
             let files = drafts.unreadable.map(\.file).joined(separator: ", ")
@@ -89,13 +99,27 @@ public final class EffectRunner {
         switch effect {
         case .saveDraft(let draft):
             do {
+                // Saved only while this interface holds the draft: never over another's answers.
+                try claims.claim(draft.id)
+                claimed.insert(draft.id)
                 try draftStore.save(draft)
                 return .draftSaved
+            } catch DraftClaims.Problem.heldBy(let holder) {
+                return .draftTakenOver(holder: holder.describe(dutch: loadedLanguage == .nl))
             } catch {
-                return .draftFailed(error.localizedDescription)
+                return .draftFailed(String(describing: error))
+            }
+        case .takeOverDraft(let id):
+            do {
+                try claims.claim(id, force: true)
+                claimed.insert(id)
+                return .draftSaved
+            } catch {
+                return .draftFailed(String(describing: error))
             }
         case .deleteDraft(let id):
             try? draftStore.delete(id)
+            claims.release(id)
             return .draftDeleted(id)
         case .backupDraft(let id):
             do {
@@ -122,6 +146,7 @@ public final class EffectRunner {
         case .export(let path, let format):
             return export(path, format: format)
         case .quit:
+            for id in claimed { claims.release(id) }
             return nil
         }
     }
@@ -140,6 +165,7 @@ public final class EffectRunner {
             let name = ResultWriter.fileName(date: completedAt, questionnaireID: session.questionnaire.id, system: session.subject.system, id: draftID)
             let path = try ResultWriter.writeNew(data, named: name, in: resultsDirectory).path
             try? draftStore.delete(draftID)
+            claims.release(draftID)
             return .resultWritten(path: path)
         } catch {
             return .resultFailed(String(describing: error))
