@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
         do {
             opened = try ResultFile.open(file, trustList: KeysCommand.trustListOrWarn(command: "export"))
         } catch {
-            printError("grip export: \(error)")
+            printError("grip export: \(ErrorText.describe(error).en)")
             throw ExitCode(1)
         }
         if !opened.verification.isValid {

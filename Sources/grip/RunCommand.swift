@@ -39,7 +39,7 @@ struct RunCommand: ParsableCommand {
             let url = try ResultWriter.writeNew(json, named: name, in: directory)
             Console.out(url.path.displaySafe)
         } catch {
-            printError("grip run: cannot write the result into \(directory.path): \(error.localizedDescription)")
+            printError("grip run: cannot write the result into \(directory.path.displaySafe): \(ErrorText.describe(error).en)")
             throw ExitCode(1)
         }
     }

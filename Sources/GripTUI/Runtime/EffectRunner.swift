@@ -20,7 +20,8 @@ public final class EffectRunner {
     /// The settings as this process last read or wrote them: the base for merging its
     /// changes into what another interface may have saved since.
     private var knownSettings = Settings()
-    private var loadedLanguage = Language.nl
+    /// An error in words, in the interface language (as last saved in the settings).
+    func words(_ error: any Error) -> String { ErrorText.describe(error)[knownSettings.language] }
 
     public init(configDirectory: URL, dataDirectory: URL) {
         self.configDirectory = configDirectory
@@ -34,7 +35,6 @@ public final class EffectRunner {
     public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
         let (settings, settingsProblem) = readSettings()
         knownSettings = settings
-        loadedLanguage = settings.language
         var signer: (String, String)?
         if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
         let drafts = draftStore.list()
@@ -105,9 +105,9 @@ public final class EffectRunner {
                 try draftStore.save(draft)
                 return .draftSaved
             } catch DraftClaims.Problem.heldBy(let holder) {
-                return .draftTakenOver(holder: holder.describe(dutch: loadedLanguage == .nl))
+                return .draftTakenOver(holder: holder.describe(dutch: knownSettings.language == .nl))
             } catch {
-                return .draftFailed(String(describing: error))
+                return .draftFailed(words(error))
             }
         case .takeOverDraft(let id):
             do {
@@ -115,7 +115,7 @@ public final class EffectRunner {
                 claimed.insert(id)
                 return .draftSaved
             } catch {
-                return .draftFailed(String(describing: error))
+                return .draftFailed(words(error))
             }
         case .deleteDraft(let id):
             try? draftStore.delete(id)
@@ -125,14 +125,14 @@ public final class EffectRunner {
             do {
                 return .draftBackedUp(path: try draftStore.backup(id).path)
             } catch {
-                return .draftFailed(String(describing: error))
+                return .draftFailed(words(error))
             }
         case .createKey(let identity):
             do {
                 let key = try keyStore.create(identity: identity)
                 return .keyCreated(name: identity.name, keyID: key.keyID)
             } catch {
-                return .keyFailed(String(describing: error))
+                return .keyFailed(words(error))
             }
         case .writeResult(let session, let startedAt, let language, let draftID):
             return writeResult(session, startedAt: startedAt, language: language, draftID: draftID)
@@ -168,7 +168,7 @@ public final class EffectRunner {
             claims.release(draftID)
             return .resultWritten(path: path)
         } catch {
-            return .resultFailed(String(describing: error))
+            return .resultFailed(words(error))
         }
     }
 
@@ -222,7 +222,7 @@ public final class EffectRunner {
             let opened = try ResultFile.open(path, trustList: trustList())
             return .resultOpened(summary(opened), lines: ResultText.lines(opened.report))
         } catch {
-            return .resultOpenFailed(error.description)
+            return .resultOpenFailed(words(error))
         }
     }
 
@@ -231,7 +231,7 @@ public final class EffectRunner {
         do throws(ResultFile.Problem) {
             opened = try ResultFile.open(path, trustList: trustList())
         } catch {
-            return .exportFailed(error.description)
+            return .exportFailed(words(error))
         }
         let output = ResultExporter.export(opened.report, original: opened.data, format: format)
         let base = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -244,7 +244,7 @@ public final class EffectRunner {
             } catch let error as CocoaError where error.code == .fileWriteFileExists {
                 continue
             } catch {
-                return .exportFailed(String(describing: error))
+                return .exportFailed(words(error))
             }
         }
         return .exportFailed("too many exports of \(base)")
