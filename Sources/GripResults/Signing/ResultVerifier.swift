@@ -74,11 +74,13 @@ public enum ResultVerifier {
             return report
         }
         guard let members = document.objectValue else { return malformed("the top level is not a JSON object") }
-        if let unexpected = members.first(where: { !["format", "result", "signature"].contains($0.key) }) {
+        // Names and fixed values compare by scalars (`equalsExactly`), never by canonical
+        // equivalence: a Kelvin sign is not a K.
+        if let unexpected = members.first(where: { member in !["format", "result", "signature"].contains { member.key.equalsExactly($0) } }) {
             return malformed("unexpected top-level member \"\(unexpected.key)\"")
         }
         guard let format = document["format"]?.stringValue else { return malformed("no \"format\" member") }
-        guard format == ResultDocument.format else { return malformed("unsupported format \"\(format)\"") }
+        guard format.equalsExactly(ResultDocument.format) else { return malformed("unsupported format \"\(format)\"") }
         guard let result = document["result"], result.objectValue != nil else { return malformed("no \"result\" object") }
 
         report.resultID = result["id"]?.stringValue
@@ -89,7 +91,7 @@ public enum ResultVerifier {
 
         guard let signature = document["signature"] else { return report }
         guard signature.objectValue != nil else { return malformed("\"signature\" is not an object") }
-        guard signature["algorithm"]?.stringValue == "Ed25519" else { return malformed("signature algorithm is not Ed25519") }
+        guard signature["algorithm"]?.stringValue?.equalsExactly("Ed25519") == true else { return malformed("signature algorithm is not Ed25519") }
         guard let keyID = signature["keyId"]?.stringValue else { return malformed("signature has no keyId") }
         report.keyID = keyID
         guard let publicKeyText = signature["publicKey"]?.stringValue, let publicKeyData = Data(base64Encoded: publicKeyText) else {
@@ -103,10 +105,10 @@ public enum ResultVerifier {
         }
         guard value.count == 64 else { return malformed("signature value is not 64 bytes") }
 
-        guard KeyID.of(rawPublicKey: publicKeyData) == keyID else {
+        guard KeyID.of(rawPublicKey: publicKeyData).equalsExactly(keyID) else {
             return invalid("keyId does not belong to the public key")
         }
-        guard result["signer"]?["keyId"]?.stringValue == keyID else {
+        guard result["signer"]?["keyId"]?.stringValue?.equalsExactly(keyID) == true else {
             return invalid("the signer inside the result names another key")
         }
         guard publicKey.isValidSignature(value, for: Data(CanonicalJSON.bytes(result))) else {

@@ -20,14 +20,15 @@ public struct TrustList: Codable, Equatable, Sendable {
         self.signers = signers
     }
 
+    /// The signer with exactly this key id (a Kelvin sign is not a K) and key.
     public func signer(keyID: String, rawPublicKey: Data) -> Signer? {
-        signers.first { $0.keyId == keyID && Data(base64Encoded: $0.publicKey) == rawPublicKey }
+        signers.first { $0.keyId.equalsExactly(keyID) && Data(base64Encoded: $0.publicKey) == rawPublicKey }
     }
 
     /// Adds or renames a signer; the key id is derived, never taken on trust.
     public mutating func trust(rawPublicKey: Data, name: String) {
         let keyID = KeyID.of(rawPublicKey: rawPublicKey)
-        signers.removeAll { $0.keyId == keyID }
+        signers.removeAll { $0.keyId.equalsExactly(keyID) }
         signers.append(Signer(keyId: keyID, publicKey: rawPublicKey.base64EncodedString(), name: name))
     }
 }
