@@ -56,7 +56,12 @@ struct KeysCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             var list = try KeysCommand.store.loadTrustList()
-            list.trust(rawPublicKey: raw, name: name)
+            do {
+                try list.trust(rawPublicKey: raw, name: name)
+            } catch {
+                printError("grip keys trust: \(source): refusing this Ed25519 public key: \(error)")
+                throw ExitCode(1)
+            }
             try KeysCommand.store.saveTrustList(list)
             print("Trusted \(KeyID.of(rawPublicKey: raw)) as \(name)")
         }

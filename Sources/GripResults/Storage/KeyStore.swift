@@ -59,7 +59,7 @@ public struct KeyStore: Sendable {
         try handle.write(contentsOf: data)
         try handle.synchronize()
         var trust = try loadTrustList()
-        trust.trust(rawPublicKey: key.rawPublicKey, name: identity.name)
+        try trust.trust(rawPublicKey: key.rawPublicKey, name: identity.name)
         try saveTrustList(trust)
         return key
     }
@@ -79,6 +79,10 @@ public struct KeyStore: Sendable {
             let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else {
             throw KeyStoreError.unreadable(path: path, reason: "not a Grip signing key")
+        }
+        // A derived key is always sound; checked anyway so a damaged key never signs.
+        if let problem = Ed25519Strictness.publicKeyProblem(privateKey.publicKey.rawRepresentation) {
+            throw KeyStoreError.unreadable(path: path, reason: "its public key is not usable: \(problem)")
         }
         return SigningKey(privateKey: privateKey, identity: SignerIdentity(name: stored.name, organisation: stored.organisation))
     }
