@@ -35,6 +35,17 @@ let nonCanonicalEncodings = [
     "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
 ]
 
+/// The neutral element in its canonical and three non-canonical encodings.
+let identityEncodings = [
+    "0100000000000000000000000000000000000000000000000000000000000000",
+    "0100000000000000000000000000000000000000000000000000000000000080",
+    "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+    "eeffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff",
+].map { Data(Ed25519Strictness.hex($0)) }
+
+/// The base point B: canonical, of prime order.
+let basePoint = Data(Ed25519Strictness.hex("58" + String(repeating: "66", count: 31)))
+
 /// A result signed with a given public key and signature, keyIds derived from that key, so
 /// only the Ed25519 checks can refuse it.
 func forgedDocument(publicKey: Data, signature: Data, result: JSONValue = sampleResult) -> Data {
@@ -73,6 +84,18 @@ struct Ed25519StrictnessTests {
         let key = bytes(smallOrderEncodings[0]), signature = Data([1] + [UInt8](repeating: 0, count: 63))
         let plain = try Curve25519.Signing.PublicKey(rawRepresentation: key)
         #expect(plain.isValidSignature(signature, for: Data("anything at all".utf8)), "the library alone accepts the forgery")
+        let status = ResultVerifier.verify(forgedDocument(publicKey: key, signature: signature), trustList: TrustList()).status
+        #expect(status == .invalid("the public key is a small-order Ed25519 point, which accepts forged signatures"))
+    }
+
+    /// With the identity as key, R = B and S = 1 satisfy [S]B = R + [k]A for every message,
+    /// and R is a sound point: only the key check refuses this forgery.
+    @Test("The identity key forges with a canonical R", arguments: identityEncodings)
+    func identityKeyForgery(key: Data) throws {
+        let signature = basePoint + Data([1] + [UInt8](repeating: 0, count: 31))
+        #expect(Ed25519Strictness.signatureProblem(signature) == nil)
+        let plain = try Curve25519.Signing.PublicKey(rawRepresentation: key)
+        #expect(plain.isValidSignature(signature, for: Data("any content".utf8)), "the library alone accepts the forgery")
         let status = ResultVerifier.verify(forgedDocument(publicKey: key, signature: signature), trustList: TrustList()).status
         #expect(status == .invalid("the public key is a small-order Ed25519 point, which accepts forged signatures"))
     }
