@@ -64,9 +64,12 @@ struct KeysCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             do {
-                try KeysCommand.store.updateTrustList { $0.trust(rawPublicKey: raw, name: name) }
+                try KeysCommand.store.updateTrustList { try $0.trust(rawPublicKey: raw, name: name) }
+            } catch let problem as Ed25519Strictness.Problem {
+                printError("grip keys trust: \(source.displaySafe): refusing this Ed25519 public key: \(problem)")
+                throw ExitCode(1)
             } catch {
-                printError("grip keys trust: \(String(describing: error))")
+                printError("grip keys trust: \(ErrorText.describe(error).en)")
                 throw ExitCode(1)
             }
             Console.out("Trusted \(KeyID.of(rawPublicKey: raw)) as \(name.displaySafe)")

@@ -31,7 +31,7 @@ struct SigningTests {
     @Test func signedResultVerifiesAndNamesTheTrustedSigner() throws {
         var trust = TrustList()
         #expect(ResultVerifier.verify(try signedBytes(), trustList: trust).status == .validUnknownSigner)
-        trust.trust(rawPublicKey: testKey.rawPublicKey, name: "Anna")
+        try trust.trust(rawPublicKey: testKey.rawPublicKey, name: "Anna")
         let report = ResultVerifier.verify(try signedBytes(), trustList: trust)
         #expect(report.status == .validTrusted(signer: "Anna"))
         #expect(report.questionnaireID == "quickscan")

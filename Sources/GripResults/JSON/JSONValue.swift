@@ -1,5 +1,6 @@
 /// A JSON value as Grip signs it: integers only (no floating point, per the result
 /// contract), objects as ordered key/value pairs so input order survives parsing.
+/// Strings and keys compare by Unicode scalars, never by canonical equivalence.
 public enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
@@ -13,10 +14,10 @@ public enum JSONValue: Equatable, Sendable {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
         case (.integer(let a), .integer(let b)): a == b
-        case (.string(let a), .string(let b)): a == b
+        case (.string(let a), .string(let b)): a.equalsExactly(b)
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)):
-            a.count == b.count && zip(a, b).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+            a.count == b.count && zip(a, b).allSatisfy { $0.key.equalsExactly($1.key) && $0.value == $1.value }
         default: false
         }
     }
@@ -24,7 +25,7 @@ public enum JSONValue: Equatable, Sendable {
     /// The value of `key` in an object.
     public subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
-        return members.first { $0.key == key }?.value
+        return members.first { $0.key.equalsExactly(key) }?.value
     }
 
     public var stringValue: String? {

@@ -82,8 +82,9 @@ public struct StrictJSONParser {
         position += 1
         var members: [(key: String, value: JSONValue)] = []
         // Objects in results are small: a linear duplicate check beats hashing until
-        // they grow, then a set takes over.
-        var keys = Set<String>()
+        // they grow, then a set takes over. Keys are distinct when their scalars differ
+        // ("é" and "e\u{301}" are two keys), as in every other JSON implementation.
+        var keys = Set<ExactString>()
         skipWhitespace()
         if current == UInt8(ascii: "}") {
             position += 1
@@ -96,10 +97,10 @@ public struct StrictJSONParser {
             let key = try string()
             let duplicate: Bool
             if members.count < 16 {
-                duplicate = members.contains { $0.key == key }
+                duplicate = members.contains { $0.key.equalsExactly(key) }
             } else {
-                if keys.isEmpty { keys = Set(members.map(\.key)) }
-                duplicate = !keys.insert(key).inserted
+                if keys.isEmpty { keys = Set(members.map { ExactString($0.key) }) }
+                duplicate = !keys.insert(ExactString(key)).inserted
             }
             guard !duplicate else {
                 throw JSONParseError(offset: keyOffset, message: "duplicate key \"\(key)\"")

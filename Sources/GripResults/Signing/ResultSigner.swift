@@ -8,7 +8,7 @@ public enum ResultSigner {
         guard case .object(var members) = result else {
             throw CocoaError(.coderInvalidValue)
         }
-        members.removeAll { $0.key == "signer" }
+        members.removeAll { $0.key.equalsExactly("signer") }
         members.append((
             "signer",
             [

@@ -74,11 +74,13 @@ public enum ResultVerifier {
             return report
         }
         guard let members = document.objectValue else { return malformed("the top level is not a JSON object") }
-        if let unexpected = members.first(where: { !["format", "result", "signature"].contains($0.key) }) {
+        // Names and fixed values compare by scalars (`equalsExactly`), never by canonical
+        // equivalence: a Kelvin sign is not a K.
+        if let unexpected = members.first(where: { member in !["format", "result", "signature"].contains { member.key.equalsExactly($0) } }) {
             return malformed("unexpected top-level member \"\(unexpected.key)\"")
         }
         guard let format = document["format"]?.stringValue else { return malformed("no \"format\" member") }
-        guard format == ResultDocument.format else { return malformed("unsupported format \"\(format)\"") }
+        guard format.equalsExactly(ResultDocument.format) else { return malformed("unsupported format \"\(format)\"") }
         guard let result = document["result"], result.objectValue != nil else { return malformed("no \"result\" object") }
 
         report.resultID = result["id"]?.stringValue
@@ -88,26 +90,43 @@ public enum ResultVerifier {
         report.claimedSigner = result["signer"]?["name"]?.stringValue
 
         guard let signature = document["signature"] else { return report }
-        guard signature.objectValue != nil else { return malformed("\"signature\" is not an object") }
-        guard signature["algorithm"]?.stringValue == "Ed25519" else { return malformed("signature algorithm is not Ed25519") }
+        guard let signatureMembers = signature.objectValue else { return malformed("\"signature\" is not an object") }
+        if let unexpected = signatureMembers.first(where: { member in !["algorithm", "keyId", "publicKey", "value"].contains { member.key.equalsExactly($0) } }) {
+            return malformed("unexpected signature member \"\(unexpected.key)\"")
+        }
+        guard signature["algorithm"]?.stringValue?.equalsExactly("Ed25519") == true else { return malformed("signature algorithm is not Ed25519") }
         guard let keyID = signature["keyId"]?.stringValue else { return malformed("signature has no keyId") }
         report.keyID = keyID
-        guard let publicKeyText = signature["publicKey"]?.stringValue, let publicKeyData = Data(base64Encoded: publicKeyText) else {
+        guard let publicKeyText = signature["publicKey"]?.stringValue, let publicKeyData = canonicalBase64(publicKeyText) else {
             return malformed("signature publicKey is not base64")
         }
         guard publicKeyData.count == 32, let publicKey = try? Curve25519.Signing.PublicKey(rawRepresentation: publicKeyData) else {
             return malformed("signature publicKey is not 32 bytes")
         }
-        guard let valueText = signature["value"]?.stringValue, let value = Data(base64Encoded: valueText) else {
+        guard let valueText = signature["value"]?.stringValue, let value = canonicalBase64(valueText) else {
             return malformed("signature value is not base64")
         }
         guard value.count == 64 else { return malformed("signature value is not 64 bytes") }
 
-        guard KeyID.of(rawPublicKey: publicKeyData) == keyID else {
+        guard KeyID.of(rawPublicKey: publicKeyData).equalsExactly(keyID) else {
             return invalid("keyId does not belong to the public key")
         }
-        guard result["signer"]?["keyId"]?.stringValue == keyID else {
+        guard result["signer"]?["keyId"]?.stringValue?.equalsExactly(keyID) == true else {
             return invalid("the signer inside the result names another key")
+        }
+        // Strict Ed25519: a small-order key with a small-order R and S = 0 would verify
+        // any content, and other encodings of the same point or scalar would too.
+        if let problem = Ed25519Strictness.verificationKeyProblem(publicKeyData) {
+            switch problem {
+            case .smallOrderPoint: return invalid("the public key is a small-order Ed25519 point, which accepts forged signatures")
+            default: return invalid("the public key is not a canonical Ed25519 key")
+            }
+        }
+        if let problem = Ed25519Strictness.signatureProblem(value) {
+            switch problem {
+            case .smallOrderPoint: return invalid("the signature's R is a small-order Ed25519 point")
+            default: return invalid("the signature is not in canonical Ed25519 form")
+            }
         }
         guard publicKey.isValidSignature(value, for: Data(CanonicalJSON.bytes(result))) else {
             return invalid("the signature does not match the content: the result was changed after signing, or signed with another key")
@@ -118,5 +137,12 @@ public enum ResultVerifier {
             report.status = .validUnknownSigner
         }
         return report
+    }
+
+    /// Base64 with exactly one spelling: what Foundation decodes must encode back to the
+    /// same text, so padding bits and other variants cannot change a verified file.
+    static func canonicalBase64(_ text: String) -> Data? {
+        guard let data = Data(base64Encoded: text), data.base64EncodedString().equalsExactly(text) else { return nil }
+        return data
     }
 }

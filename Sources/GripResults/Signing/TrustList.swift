@@ -20,14 +20,22 @@ public struct TrustList: Codable, Equatable, Sendable {
         self.signers = signers
     }
 
+    /// The signer with exactly this key id and key. Key ids compare by scalars (a Kelvin
+    /// sign is not a K), and an entry with a weak key, e.g. edited into the file by
+    /// hand, never matches.
     public func signer(keyID: String, rawPublicKey: Data) -> Signer? {
-        signers.first { $0.keyId == keyID && Data(base64Encoded: $0.publicKey) == rawPublicKey }
+        signers.first {
+            $0.keyId.equalsExactly(keyID) && Data(base64Encoded: $0.publicKey) == rawPublicKey
+                && Ed25519Strictness.publicKeyProblem(rawPublicKey) == nil
+        }
     }
 
-    /// Adds or renames a signer; the key id is derived, never taken on trust.
-    public mutating func trust(rawPublicKey: Data, name: String) {
+    /// Adds or renames a signer; the key id is derived, never taken on trust. Refuses a
+    /// key that is small-order, non-canonical or not on the curve.
+    public mutating func trust(rawPublicKey: Data, name: String) throws(Ed25519Strictness.Problem) {
+        if let problem = Ed25519Strictness.publicKeyProblem(rawPublicKey) { throw problem }
         let keyID = KeyID.of(rawPublicKey: rawPublicKey)
-        signers.removeAll { $0.keyId == keyID }
+        signers.removeAll { $0.keyId.equalsExactly(keyID) }
         signers.append(Signer(keyId: keyID, publicKey: rawPublicKey.base64EncodedString(), name: name))
     }
 }

@@ -75,7 +75,7 @@ public struct KeyStore: Sendable {
         let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         try handle.write(contentsOf: data)
         try handle.synchronize()
-        try updateTrustList { $0.trust(rawPublicKey: key.rawPublicKey, name: identity.name) }
+        try updateTrustList { try $0.trust(rawPublicKey: key.rawPublicKey, name: identity.name) }
         return key
     }
 
@@ -94,6 +94,10 @@ public struct KeyStore: Sendable {
             let privateKey = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
         else {
             throw KeyStoreError.unreadable(path: path, reason: "not a Grip signing key")
+        }
+        // A derived key is always sound; checked anyway so a damaged key never signs.
+        if let problem = Ed25519Strictness.publicKeyProblem(privateKey.publicKey.rawRepresentation) {
+            throw KeyStoreError.unreadable(path: path, reason: "its public key is not usable: \(problem)")
         }
         return SigningKey(privateKey: privateKey, identity: SignerIdentity(name: stored.name, organisation: stored.organisation))
     }
