@@ -64,7 +64,7 @@ struct ExportTests {
         let (data, _) = try Self.hostileResult()
         let tampered = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "O'Brien", with: "Mallory").utf8)
         let report = ResultReport(document: try StrictJSONParser.parse(Array(tampered)), verification: ResultVerifier.verify(tampered, trustList: TrustList()))
-        #expect(ResultExporter.markdown(report).contains("ONGELDIG: the signature does not match the content"))
+        #expect(ResultExporter.markdown(report).contains("ONGELDIG: de handtekening past niet bij de inhoud"))
         #expect(ResultExporter.html(report).contains("class=\"bad\""))
     }
 }

@@ -144,6 +144,10 @@ extension App {
     static func drawResultDetail(_ buffer: inout ScreenBuffer, _ state: AppState, _ detail: ResultDetailState) {
         drawTitle(&buffer, "\(detail.summary.questionnaireTitle) — \(detail.summary.system)", right: verificationText(detail.summary.verification, state.language))
         var lines = StyledLines(width: buffer.width - 4)
+        if let reason = detail.summary.verification.status.reason(state.language) {
+            lines.add(verificationText(detail.summary.verification, state.language) + ": " + reason, role: .error)
+            lines.blank()
+        }
         for line in detail.lines { lines.add(line) }
         lines.draw(into: &buffer, x: 2, y: 2, height: buffer.height - 5, scroll: detail.scroll)
         drawFooter(&buffer, state, KeyMaps.resultDetail)
