@@ -77,4 +77,57 @@ struct InputLimitTests {
         #expect(accepted.status == 0, "\(accepted.stdout)")
         #expect(accepted.stdout.contains("ok: limits 1.0.0, 2 questions"), "\(accepted.stdout)")
     }
+
+    /// The example answers for quickscan with `data_subjects` set to `number` and, when
+    /// given, its note replaced.
+    static func quickscanAnswers(dataSubjects number: String, note: String? = nil) throws -> String {
+        let example = try String(contentsOf: GripProcess.packageRoot.appendingPathComponent("Examples/answers/quickscan.yaml"), encoding: .utf8)
+        var text = example.replacingOccurrences(of: "  data_subjects: 3200\n", with: "  data_subjects: \(number)\n")
+        if let note {
+            text = text.replacingOccurrences(of: "  data_subjects: \"Aantal lopende uitkeringen op 1 januari 2026 (bron: uitkeringsadministratie).\"", with: "  data_subjects: \"\(note)\"")
+        }
+        #expect(text != example)
+        return text
+    }
+
+    static func line(of prefix: String, in text: String) -> Int? {
+        text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) }.map { $0 + 1 }
+    }
+
+    @Test func runRefusesANumberBeyondWhatVerifyAcceptsAndAcceptsTheLimit() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try initKey(home: home)
+        let answers = home.appendingPathComponent("answers.yaml")
+        let text = try Self.quickscanAnswers(dataSubjects: "9007199254740993")
+        try text.write(to: answers, atomically: true, encoding: .utf8)
+        let refused = try GripProcess.run(["run", "quickscan", "--answers", answers.path, "--out", home.path], home: home)
+        #expect(refused.status == 1)
+        let line = try #require(Self.line(of: "  data_subjects: 9007199254740993", in: text))
+        #expect(refused.stderr.contains("\(answers.path):\(line):3: error: answer to 'data_subjects': The number must be at most 9007199254740991."), "\(refused.stderr)")
+        #expect(refused.stdout.isEmpty)
+
+        // The largest accepted number gives a result that verify accepts.
+        try Self.quickscanAnswers(dataSubjects: "9007199254740991").write(to: answers, atomically: true, encoding: .utf8)
+        let run = try GripProcess.run(["run", "quickscan", "--answers", answers.path, "--out", home.path], home: home)
+        #expect(run.status == 0, "\(run.stderr)")
+        let verify = try GripProcess.run(["verify", run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)], home: home)
+        #expect(verify.status == 0, "\(verify.stdout)")
+    }
+
+    @Test func runRefusesAnElevenMegabyteNote() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try initKey(home: home)
+        let answers = home.appendingPathComponent("answers.yaml")
+        let text = try Self.quickscanAnswers(dataSubjects: "3201", note: String(repeating: "x", count: 11 * 1024 * 1024))
+        try text.write(to: answers, atomically: true, encoding: .utf8)
+        let refused = try GripProcess.run(["run", "quickscan", "--answers", answers.path, "--out", home.path], home: home)
+        #expect(refused.status == 1)
+        let notes = try #require(Self.line(of: "notes:", in: text))
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(notes).firstIndex { $0.hasPrefix("  data_subjects:") }).advanced(by: 1)
+        #expect(refused.stderr.contains("\(answers.path):\(line):3: error: note on 'data_subjects': The text must be at most 100000 characters long."), "\(refused.stderr.prefix(2000))")
+        #expect(refused.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: home.path).allSatisfy { !$0.hasSuffix(".json") })
+    }
 }
