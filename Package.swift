@@ -64,6 +64,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzzing (docs/fuzzing.md): the targets in Swift, the driver in C so that
+        // libFuzzer's main replaces its weak one under -sanitize=fuzzer.
+        .target(name: "GripFuzzTargets", dependencies: ["GripEngine", "GripResults"]),
+        .executableTarget(name: "GripFuzz", dependencies: ["GripFuzzTargets"]),
         .testTarget(name: "GripEngineTests", dependencies: ["GripEngine", "GripBundled"]),
         .testTarget(
             name: "GripScoringTests",

@@ -4,6 +4,12 @@ import GripScoring
 /// The outcome as it is stored in a result: texts in the result's language, ids beside
 /// them so tools can re-read it, integers and strings only.
 public enum OutcomeJSON {
+    /// Scores saturate in the engine; a result keeps integers within ±(2^53−1), which
+    /// verification requires, so an extreme score is recorded at that bound.
+    static func exact(_ value: Int) -> Int64 {
+        Int64(min(max(value, -AnswerLimits.maximumInteger), AnswerLimits.maximumInteger))
+    }
+
     public static func json(_ outcome: Outcome, language: Language) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("assessments", .array(outcome.assessments.map { assessment($0, language) })),
@@ -18,11 +24,11 @@ public enum OutcomeJSON {
                 if let title = score.title { entry.append(("title", .string(title[language]))) }
                 switch score.value {
                 case .exact(let value):
-                    entry.append(("low", .integer(Int64(value))))
-                    entry.append(("high", .integer(Int64(value))))
+                    entry.append(("low", .integer(exact(value))))
+                    entry.append(("high", .integer(exact(value))))
                 case .between(let low, let high):
-                    entry.append(("low", .integer(Int64(low))))
-                    entry.append(("high", .integer(Int64(high))))
+                    entry.append(("low", .integer(exact(low))))
+                    entry.append(("high", .integer(exact(high))))
                 case .unbounded:
                     entry.append(("unbounded", "yes"))
                 }
@@ -33,8 +39,8 @@ public enum OutcomeJSON {
             members.append(("dimensions", .array(outcome.dimensions.map { dimension in
                 [
                     "id": .string(dimension.id), "title": .string(dimension.title[language]),
-                    "value": .integer(Int64(dimension.value)), "lowest": .integer(Int64(dimension.lowest)),
-                    "max": .integer(Int64(dimension.maximum)),
+                    "value": .integer(exact(dimension.value)), "lowest": .integer(exact(dimension.lowest)),
+                    "max": .integer(exact(dimension.maximum)),
                 ]
             })))
         }

@@ -33,6 +33,11 @@ struct RunCommand: ParsableCommand {
         let outcome = Scorer.outcome(for: session)
         let result = ResultDocument.result(for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt)
         let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
+        // Each text is capped, but many long ones together could still pass verify's cap.
+        guard json.count <= AnswerLimits.maximumResultSize else {
+            printError("grip run: the result would be larger than 10 MB, more than grip verify accepts; shorten the longest answers and notes in \(answers)")
+            throw ExitCode(1)
+        }
         let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
         let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
         do {

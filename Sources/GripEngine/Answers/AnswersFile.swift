@@ -26,6 +26,8 @@ public struct AnswersFile: Sendable {
     public var answers: [Entry]
     public var notes: [(questionID: String, text: String, location: SourceLocation)]
     var answersLocation: SourceLocation
+    /// Where each subject field is written, for the length check.
+    var subjectLocations: [String: SourceLocation] = [:]
 
     /// Parses an answers file, reporting every shape problem with its position.
     public static func parse(_ data: Data, file: String) -> Result<AnswersFile, DiagnosticsError> {
@@ -45,6 +47,9 @@ public struct AnswersFile: Sendable {
                 result.subject.system = subject["system"].flatMap { reader.string($0, of: "the system name") } ?? ""
                 result.subject.organisation = subject["organisation"].flatMap { reader.string($0, of: "the organisation", allowEmpty: true) } ?? ""
                 result.subject.assessor = subject["assessor"].flatMap { reader.string($0, of: "the assessor", allowEmpty: true) } ?? ""
+                for field in ["system", "organisation", "assessor"] {
+                    if let value = subject[field] { result.subjectLocations[field] = reader.location(value) }
+                }
             }
             if let node = fields["answers"] {
                 result.answersLocation = reader.location(fields.key("answers"))
@@ -90,6 +95,9 @@ public struct AnswersFile: Sendable {
             diagnostics.append(Diagnostic(at: answersLocation, "this answers file is for '\(questionnaireID)', not for '\(questionnaire.id)'"))
         }
         session.subject = subject
+        for (field, value) in [("system", subject.system), ("organisation", subject.organisation), ("assessor", subject.assessor)] where !AnswerLimits.fits(value) {
+            diagnostics.append(Diagnostic(at: subjectLocations[field] ?? answersLocation, "subject '\(field)': \(AnswerProblem.tooLong(maximum: AnswerLimits.maximumTextLength).message(in: .en))"))
+        }
         let knownIDs = questionnaire.questions.map(\.id)
         func unknownQuestion(_ id: String, at location: SourceLocation) {
             var message = "unknown question '\(id)' in \(questionnaire.id)"
@@ -119,7 +127,9 @@ public struct AnswersFile: Sendable {
         }
         for note in notes {
             if let index = questionnaire.index(of: note.questionID) {
-                session.setNote(note.text, at: index)
+                if case .invalid(let problem) = session.setNote(note.text, at: index) {
+                    diagnostics.append(Diagnostic(at: note.location, "note on '\(note.questionID)': \(problem.message(in: .en))"))
+                }
             } else {
                 unknownQuestion(note.questionID, at: note.location)
             }

@@ -107,3 +107,11 @@ public enum RangedNumber: Sendable, Equatable {
         low == high ? .exact(low) : .between(Swift.min(low, high), Swift.max(low, high))
     }
 }
+
+extension CompiledExpression {
+    /// Parses and type-checks a yes/no condition, as the loader does for a `when`
+    /// (for tools and fuzzing; errors carry the 0-based column).
+    public static func condition(_ source: String, scope: ExpressionScope) throws(ExpressionError) -> CompiledExpression {
+        try TypeChecker.compileCondition(source, scope: scope)
+    }
+}

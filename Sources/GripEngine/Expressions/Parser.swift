@@ -10,7 +10,8 @@
 ///     primary := INTEGER | STRING | true | false | yes | no | NAME | NAME '(' args ')'
 ///              | '[' (expr (',' expr)*)? ']' | '(' or ')'
 struct Parser {
-    /// Deep enough for any real condition, shallow enough never to exhaust the stack.
+    /// Nesting of parentheses, brackets, calls, `not` and unary `-`: these are what the
+    /// parser itself recurses on (chains of binary operators are loops).
     static let maximumDepth = 64
 
     private let tokens: [Token]
@@ -25,6 +26,11 @@ struct Parser {
         let syntax = try parser.or()
         if parser.current.kind != .end {
             throw ExpressionError(offset: parser.current.offset, "unexpected \(describe(parser.current.kind)) after a complete condition")
+        }
+        // A chain `a and b and c …` is built left-deep, so its depth grows with its length.
+        // The type checker and evaluator recurse once per level: this bound keeps them safe.
+        if let offset = syntax.offset(beyondDepth: ExpressionLimits.maximumDepth) {
+            throw ExpressionError(offset: offset, "the condition is too deep: more than \(ExpressionLimits.maximumDepth) levels of operators (each operator in a chain such as 'a and b and c' adds one); split it up")
         }
         return syntax
     }

@@ -20,6 +20,39 @@ indirect enum Syntax: Equatable, Sendable {
     }
 }
 
+extension Syntax {
+    var children: [Syntax] {
+        switch self {
+        case .integer, .string, .boolean, .name: []
+        case .list(let items, _), .call(_, let items, _): items
+        case .not(let inner, _), .negate(let inner, _): [inner]
+        case .binary(_, let left, let right, _): [left, right]
+        }
+    }
+
+    /// The offset of the first node, in source order, whose subtree is more than `limit`
+    /// levels deep (a single value is one level); `nil` when the whole tree fits.
+    /// Iterative, so measuring a tree of any depth cannot exhaust the stack.
+    func offset(beyondDepth limit: Int) -> Int? {
+        var pending: [(node: Syntax, expanded: Bool)] = [(self, false)]
+        var heights: [Int] = []
+        while let (node, expanded) = pending.popLast() {
+            let children = node.children
+            if !expanded && !children.isEmpty {
+                pending.append((node, true))
+                // Reversed, so the leftmost child is measured first.
+                pending.append(contentsOf: children.reversed().map { ($0, false) })
+                continue
+            }
+            let height = 1 + (heights.suffix(children.count).max() ?? 0)
+            heights.removeLast(children.count)
+            if height > limit { return node.offset }
+            heights.append(height)
+        }
+        return nil
+    }
+}
+
 enum BinaryOperator: String, Sendable {
     case and, or
     case equal = "==", notEqual = "!="

@@ -14,6 +14,19 @@ struct Token: Equatable, Sendable {
     var offset: Int
 }
 
+/// Bounds on one expression (a `when`, a score term, a dimension). Generous: the
+/// longest bundled condition has 54 tokens and about 12 levels. They keep loading
+/// linear and bound every recursive walk (type check, evaluation, reference
+/// collection, release of the tree): a debug build needs up to ~4 KB of stack per
+/// level, so 64 levels fit twice in a 512 KB secondary thread (macOS's default).
+public enum ExpressionLimits {
+    /// Names, values, operators and brackets in one expression.
+    public static let maximumTokens = 1_000
+    /// Levels of the parsed tree: a single value is one level, every operator above it
+    /// one more, so `a and b and c` has three (`(a and b) and c`, each name one).
+    public static let maximumDepth = 64
+}
+
 /// A syntax or type error inside an expression, at a 0-based column of its source.
 public struct ExpressionError: Error, Equatable, Sendable {
     public var offset: Int
@@ -39,6 +52,9 @@ struct Lexer {
         var tokens: [Token] = []
         while true {
             let token = try lexer.next()
+            if token.kind != .end, tokens.count == ExpressionLimits.maximumTokens {
+                throw ExpressionError(offset: token.offset, "the condition is too long: more than \(ExpressionLimits.maximumTokens) names, values and operators; split it up")
+            }
             tokens.append(token)
             if token.kind == .end { return tokens }
         }

@@ -102,10 +102,14 @@ extension Question {
             }
             return .success(ids.isEmpty ? nil : value)
         case (.number, .number(let number)), (.scale, .number(let number)):
-            if let minimum, number < minimum { return .failure(.belowMinimum(minimum)) }
-            if let maximum, number > maximum { return .failure(.aboveMaximum(maximum)) }
+            // Beyond ±(2^53−1) a result would be refused by verification.
+            let lowest = max(minimum ?? -AnswerLimits.maximumInteger, -AnswerLimits.maximumInteger)
+            let highest = min(maximum ?? AnswerLimits.maximumInteger, AnswerLimits.maximumInteger)
+            if number < lowest { return .failure(.belowMinimum(lowest)) }
+            if number > highest { return .failure(.aboveMaximum(highest)) }
             return .success(value)
         case (.text, .text(let text)):
+            guard AnswerLimits.fits(text) else { return .failure(.tooLong(maximum: min(maxLength ?? .max, AnswerLimits.maximumTextLength))) }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if let maxLength, trimmed.count > maxLength { return .failure(.tooLong(maximum: maxLength)) }
             return .success(trimmed.isEmpty ? nil : .text(trimmed))

@@ -110,10 +110,14 @@ public struct Session: Sendable {
         return setAnswer(value, at: index)
     }
 
-    /// Sets the free remark that goes with a question; empty text removes it.
-    public mutating func setNote(_ note: String?, at index: Int) {
+    /// Sets the free remark that goes with a question; empty text removes it. A note over
+    /// `AnswerLimits.maximumTextLength` is refused and the earlier note kept.
+    @discardableResult
+    public mutating func setNote(_ note: String?, at index: Int) -> AnswerResult {
+        if let note, !AnswerLimits.fits(note) { return .invalid(.tooLong(maximum: AnswerLimits.maximumTextLength)) }
         let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
         notes[index] = trimmed?.isEmpty == false ? trimmed : nil
+        return .ok
     }
 
     /// The answered questions that giving `value` at `index` would hide. Their answers

@@ -1,4 +1,5 @@
 import Foundation
+import GripEngine
 
 /// Why a JSON text was refused, with the byte offset where the parser stopped.
 public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -14,7 +15,7 @@ public struct JSONParseError: Error, Equatable, Sendable, CustomStringConvertibl
 /// signed document cannot be read two ways.
 public struct StrictJSONParser {
     public static let maximumDepth = 64
-    static let maximumInteger: Int64 = (1 << 53) - 1
+    static let maximumInteger = Int64(AnswerLimits.maximumInteger)
 
     private let bytes: [UInt8]
     private var position = 0

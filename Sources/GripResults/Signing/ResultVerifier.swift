@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GripEngine
 
 /// What verifying one result file found.
 public struct VerificationReport: Sendable, Equatable {
@@ -40,7 +41,7 @@ public struct VerificationReport: Sendable, Equatable {
 /// Verifies result files. Never crashes or hangs on bad input: size is capped, the
 /// parser is strict and bounded, and every field is checked before use.
 public enum ResultVerifier {
-    public static let maximumFileSize = 10 * 1024 * 1024
+    public static let maximumFileSize = AnswerLimits.maximumResultSize
 
     public static func verify(_ data: Data, trustList: TrustList) -> VerificationReport {
         var report = VerificationReport(status: .unsigned)
