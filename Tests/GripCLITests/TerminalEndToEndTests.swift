@@ -197,7 +197,7 @@ struct TerminalEndToEndTests {
         try tmux.beginQuickscan(system: "Chatbot")
         try tmux.send("Tab")
         try tmux.type("Half getypte toelichting")
-        try tmux.wait(for: "Half getypte")
+        try tmux.wait(for: "Half getypte toelichting")  // all of it typed before the signal
         let pid = try #require(tmux.panePID)
         #expect(Foundation.kill(pid, signal) == 0)
         // The process saves and exits by itself (a zombie until tmux reaps it counts as gone).
