@@ -1,6 +1,6 @@
 import Foundation
 import GripEngine
-import GripResults
+@testable import GripResults
 import Testing
 @testable import GripTUI
 
@@ -271,5 +271,21 @@ struct DraftClaimTests {
         // Closing the first interface does not free the second one's claim.
         _ = first.run(.quit)
         #expect(DraftClaims(directory: first.dataDirectory.appendingPathComponent("drafts")).holder(of: draft.id) != nil)
+    }
+
+    /// A claim by a process that was killed is free, also while it lingers as a zombie
+    /// (kill -9 in a terminal whose shell has not reaped it yet).
+    @Test func aKilledHoldersClaimIsFreeEvenAsAZombie() throws {
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { for pointer in argv { free(pointer) } }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, argv, environ) == 0)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(kill(pid, 0) == 0, "not reaped yet: a zombie")
+        #expect(!DraftClaims.isRunning(pid))
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        #expect(!DraftClaims.isRunning(pid))
+        #expect(DraftClaims.isRunning(getpid()))
     }
 }

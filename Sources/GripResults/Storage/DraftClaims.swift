@@ -53,8 +53,17 @@ public struct DraftClaims: Sendable {
             let holder = try? Self.decoder.decode(Holder.self, from: data),
             holder.token != me.token
         else { return nil }
-        if holder.host == me.host && kill(holder.pid, 0) != 0 && errno == ESRCH { return nil }
+        if holder.host == me.host && !Self.isRunning(holder.pid) { return nil }
         return holder
+    }
+
+    /// Whether a process on this machine still runs. A killed process can linger as a
+    /// zombie until its parent reaps it; kill(pid, 0) still finds it, so /proc is asked.
+    static func isRunning(_ pid: Int32) -> Bool {
+        if kill(pid, 0) != 0 && errno == ESRCH { return false }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let closing = stat.lastIndex(of: ")") else { return true }
+        let state = stat[stat.index(after: closing)...].drop { $0 == " " }.first
+        return state != "Z" && state != "X"
     }
 
     /// Claims the draft for this interface unless another one holds it; with `force`,
