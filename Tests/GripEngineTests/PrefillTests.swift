@@ -92,4 +92,64 @@ struct PrefillTests {
         ])
         #expect(Prefill.diagnostics(for: second, sources: []).isEmpty, "an absent source is not an error")
     }
+
+    /// A single- or multi-choice target chosen by conditions over the source: the first
+    /// that holds; "weet ik niet" while an earlier one is undecided; nothing otherwise.
+    static let choiceTarget = """
+        id: third
+        version: 1.0.0
+        title: {nl: Derde, en: Third}
+        description: {nl: x, en: x}
+        sections:
+          - id: s
+            title: {nl: S, en: S}
+            questions:
+              - id: kind
+                type: single
+                allow_unknown: true
+                text: {nl: a, en: a}
+                help: {nl: h, en: h}
+                options:
+                  - {id: sensitive, label: {nl: G, en: S}}
+                  - {id: ordinary, label: {nl: N, en: O}}
+              - id: data
+                type: multi
+                text: {nl: c, en: c}
+                help: {nl: h, en: h}
+                options:
+                  - {id: bsn, label: {nl: BSN, en: BSN}}
+                  - {id: health, label: {nl: G, en: H}}
+        prefill:
+          - from: first
+            answers:
+              kind:
+                - {option: sensitive, when: "'special' in kinds"}
+                - {option: ordinary, when: "personal"}
+              data: {options: [bsn, health], when: "'special' in kinds and 'bsn' in kinds"}
+        """
+
+    @Test(arguments: [
+        (AnswerValue.yes, AnswerValue.options(["special", "bsn"]), AnswerValue?.some(.option("sensitive")), AnswerValue?.some(.options(["bsn", "health"]))),
+        (.yes, .options(["bsn"]), .option("ordinary"), nil),
+        (.no, .options(["none"]), nil, nil),
+        (.unknown, .options(["none"]), .unknown, nil),
+        (.unknown, .options(["special"]), .option("sensitive"), nil),
+    ])
+    func choicesArePrefilledByTheFirstConditionThatHolds(_ personal: AnswerValue, _ kinds: AnswerValue, _ kind: AnswerValue?, _ data: AnswerValue?) throws {
+        let first = try loadQuestionnaire(Self.source)
+        let third = try loadQuestionnaire(Self.choiceTarget)
+        #expect(Prefill.diagnostics(for: third, sources: [first]).isEmpty)
+        var session = Session(questionnaire: first)
+        _ = session.setAnswer(personal, for: "personal")
+        _ = session.setAnswer(kinds, for: "kinds")
+        let answers = Prefill.answers(for: third, from: session)
+        #expect(answers[0] == kind)
+        #expect(answers[1] == data)
+    }
+
+    @Test func choiceOptionsAreCheckedAgainstTheTarget() throws {
+        let first = try loadQuestionnaire(Self.source)
+        let third = try loadQuestionnaire(Self.choiceTarget.replacingOccurrences(of: "{option: ordinary,", with: "{option: ordinairy,"))
+        #expect(Prefill.diagnostics(for: third, sources: [first]).map(\.message) == ["'ordinairy' is not an option of 'kind'; did you mean 'ordinary'?"])
+    }
 }

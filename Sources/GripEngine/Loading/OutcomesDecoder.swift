@@ -437,10 +437,16 @@ struct OutcomesDecoder {
                     }
                     continue
                 }
+                let type = questionScope.entries[index].type
+                if type == .single || type == .multi {
+                    if let candidates = decodeChoice(valueNode, target: target, multi: type == .multi) {
+                        mappings.append(.init(target: index, source: .choice(candidates), location: reader.location(valueNode)))
+                    }
+                    continue
+                }
                 guard let condition = reader.fields(valueNode, of: "the prefill of '\(target)'", allowed: ["when"], required: ["when"]),
                     let whenNode = condition["when"], let source = reader.string(whenNode, of: "the condition prefilling '\(target)'")
                 else { continue }
-                let type = questionScope.entries[index].type
                 guard type == .yesNo || type == .yesNoUnknown else {
                     reader.error(whenNode, "a condition can only prefill a yes/no question, but '\(target)' is \(type.rawValue)")
                     continue
@@ -455,5 +461,39 @@ struct OutcomesDecoder {
             }
             return PrefillRule(from: from, mappings: mappings, location: reader.location(fromNode))
         }
+    }
+
+    /// `{option: id, when: condition}` (single choice), `{options: [ids], when: ...}`
+    /// (multi), or a list of them tried in order.
+    mutating func decodeChoice(_ node: Node, target: String, multi: Bool) -> [PrefillRule.ChoiceCandidate]? {
+        let entries: [Node]
+        if case .sequence(let items) = node { entries = Array(items) } else { entries = [node] }
+        var candidates: [PrefillRule.ChoiceCandidate] = []
+        let key = multi ? "options" : "option"
+        for entry in entries {
+            guard let fields = reader.fields(entry, of: "the prefill of '\(target)'", allowed: [key, "when"], required: [key, "when"]),
+                let whenNode = fields["when"], let source = reader.string(whenNode, of: "the condition prefilling '\(target)'"),
+                let optionsNode = fields[key]
+            else { return nil }
+            let options: [String]
+            if multi {
+                guard case .sequence(let items) = optionsNode else {
+                    reader.error(optionsNode, "'options' prefilling '\(target)' must be a list of option ids")
+                    return nil
+                }
+                options = items.compactMap { reader.identifier($0, of: "an option prefilling '\(target)'") }
+            } else {
+                guard let option = reader.identifier(optionsNode, of: "the option prefilling '\(target)'") else { return nil }
+                options = [option]
+            }
+            do throws(ExpressionError) {
+                _ = try Parser.parse(source)
+            } catch {
+                reader.error(at: reader.location(in: whenNode, offset: error.offset), "in the condition prefilling '\(target)': \(error.message)")
+                return nil
+            }
+            candidates.append(.init(options: options, condition: source, location: reader.location(whenNode)))
+        }
+        return candidates
     }
 }

@@ -135,5 +135,14 @@ public struct PrefillRule: Sendable {
         case question(String)
         /// Answer yes/no/unknown by a condition over the other questionnaire's answers.
         case condition(String)
+        /// Choose options of a single- or multi-choice question: the first candidate whose
+        /// condition holds; "weet ik niet" when none holds but one is undecided.
+        case choice([ChoiceCandidate])
+    }
+
+    public struct ChoiceCandidate: Sendable {
+        public var options: [String]
+        public var condition: String
+        public var location: SourceLocation
     }
 }

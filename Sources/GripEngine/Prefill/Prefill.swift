@@ -43,6 +43,8 @@ public enum Prefill {
                     case .false: value = .no
                     case .unknown: value = .unknown
                     }
+                case .choice(let candidates):
+                    value = choose(candidates, for: target.questions[mapping.target], in: source)
                 }
                 guard let value, case .success(let accepted?) = target.questions[mapping.target].normalize(value) else { continue }
                 answers[mapping.target] = accepted
@@ -54,6 +56,20 @@ public enum Prefill {
     enum Transfer {
         case copy(Int)
         case condition(CompiledExpression)
+        case choice([(options: [String], condition: CompiledExpression)])
+    }
+
+    /// The first candidate whose condition holds; while an earlier one is undecided the
+    /// answer is "weet ik niet" (never a weaker choice); nothing when none can hold.
+    static func choose(_ candidates: [(options: [String], condition: CompiledExpression)], for question: Question, in source: Session) -> AnswerValue? {
+        for candidate in candidates {
+            switch candidate.condition.truth(in: source) {
+            case .true: return question.type == .multi ? .options(candidate.options) : .option(candidate.options[0])
+            case .unknown: return .unknown
+            case .false: continue
+            }
+        }
+        return nil
     }
 
     struct Problem: Error, CustomStringConvertible {
@@ -76,6 +92,22 @@ public enum Prefill {
                 return .failure(Problem("'\(id)' of \(source.id) is \(from.rawValue) and cannot prefill '\(targetQuestion.id)', which is \(to.rawValue)"))
             }
             return .success(.copy(index))
+        case .choice(let candidates):
+            var compiled: [(options: [String], condition: CompiledExpression)] = []
+            let known = Set(targetQuestion.options.map(\.id))
+            for candidate in candidates {
+                if let unknown = candidate.options.first(where: { !known.contains($0) }) {
+                    var message = "'\(unknown)' is not an option of '\(targetQuestion.id)'"
+                    if let suggestion = closestMatch(to: unknown, in: Array(known)) { message += "; did you mean '\(suggestion)'?" }
+                    return .failure(Problem(message))
+                }
+                do throws(ExpressionError) {
+                    compiled.append((candidate.options, try TypeChecker.compileCondition(candidate.condition, scope: ExpressionScope(questionnaire: source))))
+                } catch {
+                    return .failure(Problem("in the condition prefilling '\(targetQuestion.id)' (over \(source.id)), at character \(error.offset + 1): \(error.message)"))
+                }
+            }
+            return .success(.choice(compiled))
         case .condition(let text):
             do throws(ExpressionError) {
                 return .success(.condition(try TypeChecker.compileCondition(text, scope: ExpressionScope(questionnaire: source))))
