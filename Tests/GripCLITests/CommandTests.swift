@@ -163,7 +163,7 @@ struct CommandTests {
             """.write(to: answers, atomically: true, encoding: .utf8)
         let output = try GripProcess.run(["run", "quickscan", "--answers", answers.path, "--out", home.path], home: home)
         #expect(output.status == 1)
-        #expect(output.stderr.contains("\(answers.path):3:3: error: answer to 'new_legislation': This answer does not fit the question; expected yes or no."))
+        #expect(output.stderr.contains("\(answers.path):3:3: error: answer to 'new_legislation': This answer does not fit the question; expected yes, no or unknown."))
         #expect(output.stderr.contains("\(answers.path):5:3: error: unknown question 'personal_dta' in quickscan; did you mean 'personal_data'?"))
         #expect(output.stderr.contains("\(answers.path):6:3: error: answer to 'origin': ‘stolen’ is not one of the options"))
         #expect(output.stderr.contains("error: missing answer to required question 'purpose'"))

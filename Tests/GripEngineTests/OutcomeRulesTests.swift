@@ -71,7 +71,7 @@ struct OutcomeRulesTests {
                   zz: other
             """
         #expect(diagnostics(Self.yaml(prefill)) == [
-            "25:17: error: a condition can only prefill a yes/no question, but 'k' is multi",
+            "25:17: error: a condition alone can only prefill a yes/no question; 'k' is multi, so name what it chooses: {options: [ids], when: condition}",
             "26:7: error: unknown question 'zz' in the prefill from quickscan",
         ])
     }

@@ -471,6 +471,11 @@ struct OutcomesDecoder {
         var candidates: [PrefillRule.ChoiceCandidate] = []
         let key = multi ? "options" : "option"
         for entry in entries {
+            // A bare condition, as for a yes/no question: say how a choice is prefilled.
+            if case .mapping(let pairs) = entry, pairs.count == 1, let only = pairs.first, case .scalar(let name) = only.key, name.string == "when" {
+                reader.error(only.value, "a condition alone can only prefill a yes/no question; '\(target)' is \(multi ? "multi" : "single"), so name what it chooses: {\(key): \(multi ? "[ids]" : "id"), when: condition}")
+                return nil
+            }
             guard let fields = reader.fields(entry, of: "the prefill of '\(target)'", allowed: [key, "when"], required: [key, "when"]),
                 let whenNode = fields["when"], let source = reader.string(whenNode, of: "the condition prefilling '\(target)'"),
                 let optionsNode = fields[key]

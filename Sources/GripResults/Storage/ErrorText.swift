@@ -64,7 +64,7 @@ public enum ErrorText {
         case .unreadable(let path, let reason):
             "de ondertekensleutel \(path) is niet leesbaar: \(reason)"
         case .unsafeIdentity(let field):
-            "de \(field == "name" ? "naam" : "organisatie") moet 1 tot 200 tekens zijn, zonder stuurtekens of tekens die de leesrichting omdraaien; iedereen die uw resultaten controleert ziet hem"
+            "de \(field == "name" ? "naam moet 1 tot" : "organisatie mag ten hoogste") 200 tekens zijn, zonder stuurtekens of tekens die de leesrichting omdraaien; iedereen die uw resultaten controleert ziet hem"
         case .badTrustList(let path, let reason):
             "de vertrouwenslijst \(path) is niet leesbaar: \(reason). Er is niets gewijzigd; herstel of verplaats het bestand en probeer het opnieuw"
         }

@@ -24,7 +24,7 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
         case .badTrustList(let path, let reason):
             "the trust list \(path) cannot be read: \(reason). Nothing was changed; repair or move the file and try again"
         case .unsafeIdentity(let field):
-            "the \(field) must be 1 to 200 characters without control characters or text-direction overrides; it is shown to everyone who checks your results"
+            "the \(field) must be \(field == "name" ? "1 to 200" : "at most 200") characters without control characters or text-direction overrides; it is shown to everyone who checks your results"
         }
     }
 }
@@ -54,7 +54,8 @@ public struct KeyStore: Sendable {
         // disguise a line of output (escape sequences, bidi overrides, line breaks).
         for (field, value) in [("name", identity.name), ("organisation", identity.organisation)] {
             let trimmed = value.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty || value.count > 200 || value.unicodeScalars.contains(where: DisplaySafety.isUnsafe) {
+            // The organisation may be left empty; the name may not.
+            if (trimmed.isEmpty && field == "name") || value.count > 200 || value.unicodeScalars.contains(where: DisplaySafety.isUnsafe) {
                 throw KeyStoreError.unsafeIdentity(field: field)
             }
         }
