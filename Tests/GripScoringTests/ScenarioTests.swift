@@ -112,7 +112,10 @@ struct ScenarioTests {
         let cases = try Self.cases(id)
         let rules = questionnaire.outcomes
         for assessment in rules.assessments {
-            var reachable: Set<AssessmentLevel> = [.notNeeded]
+            // A criterion that reads no answer (`when: "true"`) always holds: such an
+            // assessment (duties that apply to every system) is never "not needed".
+            let always = assessment.criteria.values.joined().contains { rules.criteria[$0].questions.isEmpty }
+            var reachable: Set<AssessmentLevel> = always ? [] : [.notNeeded]
             for (level, criteria) in assessment.criteria where !criteria.isEmpty { reachable.insert(level) }
             let required = assessment.criteria[.required] ?? []
             if required.contains(where: { rules.criteria[$0].questions.contains { questionnaire.questions[$0].allowsUnknown } }) {
@@ -120,6 +123,38 @@ struct ScenarioTests {
             }
             let reached = Set(cases.compactMap { $0.levels[assessment.id] }.compactMap(AssessmentLevel.init(rawValue:)))
             #expect(reachable.isSubset(of: reached), "\(id).\(assessment.id): never reaches \(reachable.subtracting(reached).map(\.rawValue).sorted())")
+        }
+    }
+
+    /// A case's answers in a session, in file order as a person answers.
+    static func session(_ testCase: Case, _ questionnaire: Questionnaire) -> Session {
+        var session = Session(questionnaire: questionnaire)
+        for (index, question) in questionnaire.questions.enumerated() {
+            guard let raw = testCase.answers[question.id], let value = value(raw, for: question) else { continue }
+            _ = session.setAnswer(value, at: index)
+        }
+        return session
+    }
+
+    /// The follow-up instruments never come out lower than the quickscan on the same facts:
+    /// for every quickscan case, each instrument prefilled from it (everything else left
+    /// unanswered) reaches at least the quickscan's level for every assessment they share.
+    @Test(arguments: ["dpia-lite", "iama-lite", "ai-act", "procurement"])
+    func aPrefilledFollowUpIsNeverLessStrictThanTheQuickscan(_ followUp: String) throws {
+        let quickscan = try #require(Self.bundled.first { $0.id == "quickscan" })
+        let target = try #require(Self.bundled.first { $0.id == followUp })
+        let shared = Set(quickscan.outcomes.assessments.map(\.id)).intersection(target.outcomes.assessments.map(\.id))
+        for testCase in try Self.cases("quickscan") {
+            let source = Self.session(testCase, quickscan)
+            let before = Scorer.outcome(for: source)
+            var session = Session(questionnaire: target)
+            session.applyPrefill(from: source)
+            let after = Scorer.outcome(for: session)
+            for id in shared.sorted() {
+                let expected = try #require(before.assessments.first { $0.id == id }?.level)
+                let reached = try #require(after.assessments.first { $0.id == id }?.level)
+                #expect(reached >= expected, "\(testCase.name): \(followUp).\(id) is \(reached.rawValue), the quickscan says \(expected.rawValue)")
+            }
         }
     }
 
