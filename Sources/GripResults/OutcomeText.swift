@@ -12,7 +12,7 @@ public enum OutcomeText {
                 text += "  + \(reason.text[language])\(sourceList(reason.sources, language))\n"
             }
             for point in assessment.openPoints {
-                text += "  ? \(point.text[language]) — \(words.resolve): \(point.questions.joined(separator: ", "))\n"
+                text += "  ? \(words.openPoint): \(point.text[language]) — \(words.resolve): \(point.questions.joined(separator: ", "))\n"
             }
             if let rationale = assessment.rationale { text += "  = \(rationale[language])\n" }
             if let date = assessment.appliesFrom { text += "  \(words.appliesFrom) \(date)\n" }
@@ -65,7 +65,8 @@ public enum OutcomeText {
             }
         }
 
-        var resolve: String { language == .nl ? "zoek uit" : "resolve" }
+        var resolve: String { language == .nl ? "vragen" : "questions" }
+        var openPoint: String { language == .nl ? "nog uitzoeken of dit geldt" : "to find out whether this holds" }
         var appliesFrom: String { language == .nl ? "Geldt vanaf" : "Applies from" }
         var possibly: String { language == .nl ? "mogelijk" : "possibly" }
         var next: String { language == .nl ? "Vervolginstrumenten" : "Next instruments" }

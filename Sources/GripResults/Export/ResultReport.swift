@@ -149,8 +149,8 @@ public struct ResultReport: Sendable {
         var questionnaire: String { dutch ? "Vragenlijst" : "Questionnaire" }
         var outcome: String { dutch ? "Uitkomst" : "Outcome" }
         var reasons: String { dutch ? "Redenen" : "Reasons" }
-        var openPoints: String { dutch ? "Open punten" : "Open points" }
-        var resolve: String { dutch ? "zoek uit" : "resolve" }
+        var openPoints: String { dutch ? "Open punten (nog uitzoeken of dit geldt)" : "Open points (to find out whether these hold)" }
+        var resolve: String { dutch ? "vragen" : "questions" }
         var nextStep: String { dutch ? "Volgende stap" : "Next step" }
         var rationale: String { dutch ? "Onderbouwing" : "Rationale" }
         var appliesFrom: String { dutch ? "Geldt vanaf" : "Applies from" }

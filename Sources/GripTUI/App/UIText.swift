@@ -78,7 +78,7 @@ enum UIText {
     static func backedUp(_ path: String) -> T { t("Kopie van het concept bewaard: \(path)", "Copy of the draft kept: \(path)") }
     static let outcomeTitle = t("Uitkomst", "Outcome")
     static let reasons = t("Waarom", "Why")
-    static let openPoints = t("Nog uitzoeken", "To find out")
+    static let openPoints = t("Nog uitzoeken of dit geldt", "To find out whether this holds")
     static let nextStep = t("Volgende stap", "Next step")
     static let rationale = t("Onderbouwing", "Rationale")
     static let appliesFrom = t("Geldt vanaf", "Applies from")

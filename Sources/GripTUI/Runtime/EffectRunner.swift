@@ -264,7 +264,7 @@ enum ResultText {
         for assessment in report.assessments {
             lines.append("■ \(assessment.title): \(assessment.level)")
             for reason in assessment.reasons { lines.append("  + \(reason.text)") }
-            for point in assessment.openPoints { lines.append("  ? \(point.text)") }
+            for point in assessment.openPoints { lines.append("  ? \(dutch ? "Nog uitzoeken of dit geldt" : "To find out whether this holds"): \(point.text)") }
             if let rationale = assessment.rationale { lines.append("  = \(rationale)") }
             lines.append("  → \(assessment.nextStep)")
         }
