@@ -11,6 +11,7 @@ public final class NcursesBackend: TerminalBackend {
     private var handlersInstalled = false
     private var attributes: [Role: attr_t] = [:]
     private let useColour: Bool
+    public var hasPendingWork: @Sendable () -> Bool = { false }
 
     /// `colour` false (NO_COLOR, or a monochrome terminal) maps roles to bold,
     /// underline and reverse only.
@@ -128,7 +129,11 @@ public final class NcursesBackend: TerminalBackend {
             if grip_signals_take() != 0 { return nil }
             var character: wint_t = 0
             let status = grip_get_wide_char(&character)
-            if status == ERR { continue }  // timeout or interrupted: check signals again
+            if status == ERR {
+                // Timeout or interrupted: check signals, and let background results in.
+                if hasPendingWork() { return .wake }
+                continue
+            }
             if status == grip_key_code_yes() {
                 if let event = functionKey(Int32(character)) { return event }
                 continue

@@ -6,9 +6,12 @@ import GripEngine
 /// organisation's own, where a later source overrides an earlier one with the same id.
 struct Catalog {
     struct Entry {
-        var questionnaire: Questionnaire
+        /// Loaded in full only when used: listing needs the header alone.
+        var instrument: Instrument
         var origin: String
         var overrides: String?
+
+        var id: String { instrument.id }
     }
 
     var entries: [Entry] = []
@@ -16,8 +19,14 @@ struct Catalog {
 
     static func load(extraDirectories: [String], paths: GripPaths, environment: [String: String] = ProcessInfo.processInfo.environment) -> Catalog {
         var catalog = Catalog()
-        for report in QuestionnaireLoader.loadAll(BundledQuestionnaires.files.map { ($0.contents, "bundled:\($0.name)") }) {
-            catalog.add(report, origin: "bundled")
+        // The bundled files are checked by the test suite; here only their headers are
+        // read, and each is loaded in full when it is opened.
+        for file in BundledQuestionnaires.files {
+            if let instrument = Instrument.lazy(file.contents, file: "bundled:\(file.name)") {
+                catalog.add(instrument, origin: "bundled")
+            } else {
+                catalog.add(QuestionnaireLoader.load(file.contents, file: "bundled:\(file.name)"), origin: "bundled")
+            }
         }
         var directories = [paths.userQuestionnaires.path]
         if let list = environment["GRIP_QUESTIONNAIRES"] {
@@ -33,7 +42,7 @@ struct Catalog {
                 catalog.add(QuestionnaireLoader.load(data, file: path), origin: directory)
             }
         }
-        catalog.entries.sort { (rank($0.questionnaire.id), $0.questionnaire.id) < (rank($1.questionnaire.id), $1.questionnaire.id) }
+        catalog.entries.sort { (rank($0.id), $0.id) < (rank($1.id), $1.id) }
         return catalog
     }
 
@@ -42,18 +51,30 @@ struct Catalog {
 
     private static func rank(_ id: String) -> Int { preferredOrder.firstIndex(of: id) ?? preferredOrder.count }
 
+    /// Own questionnaires are loaded in full, so their problems are reported at once.
     private mutating func add(_ report: LoadReport, origin: String) {
         diagnostics += report.diagnostics.errors
         guard let questionnaire = report.questionnaire else { return }
-        if let existing = entries.firstIndex(where: { $0.questionnaire.id == questionnaire.id }) {
+        add(Instrument(questionnaire), origin: origin)
+    }
+
+    private mutating func add(_ instrument: Instrument, origin: String) {
+        if let existing = entries.firstIndex(where: { $0.id == instrument.id }) {
             let replaced = entries[existing]
-            entries[existing] = Entry(questionnaire: questionnaire, origin: origin, overrides: "\(replaced.questionnaire.version) from \(replaced.origin)")
+            entries[existing] = Entry(instrument: instrument, origin: origin, overrides: "\(replaced.instrument.version) from \(replaced.origin)")
         } else {
-            entries.append(Entry(questionnaire: questionnaire, origin: origin))
+            entries.append(Entry(instrument: instrument, origin: origin))
         }
     }
 
+    /// The questionnaire with this id, loaded in full; nil when there is none.
     func questionnaire(_ id: String) -> Questionnaire? {
-        entries.first { $0.questionnaire.id == id }?.questionnaire
+        entries.first { $0.id == id }?.instrument.questionnaire
+    }
+
+    /// Errors of an instrument that fails to load when it is opened (a bundled file is
+    /// checked by the tests, so this is for damaged builds).
+    func problems(_ id: String) -> [Diagnostic] {
+        entries.first { $0.id == id }?.instrument.report.diagnostics.errors ?? []
     }
 }

@@ -11,9 +11,9 @@ enum Interface {
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
         let paths = GripPaths.current()
         let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
-        var state = runner.initialState(instruments: catalog.entries.map(\.questionnaire), width: 80, height: 24)
+        var state = runner.initialState(instruments: catalog.entries.map(\.instrument), width: 80, height: 24)
         if let id, !App.openStart(id, &state) {
-            printError("grip start: unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.questionnaire.id.displaySafe).joined(separator: ", "))")
+            printError("grip start: unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""

@@ -11,9 +11,9 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let catalog = questionnaires.catalog()
-        let width = catalog.entries.map(\.questionnaire.id.count).max() ?? 0
+        let width = catalog.entries.map(\.id.count).max() ?? 0
         for entry in catalog.entries {
-            let q = entry.questionnaire
+            let q = entry.instrument
             // Own questionnaires are files from elsewhere: every field is made safe to print.
             var line = "\(q.id.displaySafe.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version.displaySafe.padding(toLength: 8, withPad: " ", startingAt: 0))  \(q.title[language].displaySafe)"
             if entry.origin != "bundled" { line += "  [\(entry.origin.displaySafe)]" }

@@ -54,7 +54,7 @@ struct RunCommand: ParsableCommand {
 enum AnsweredSession {
     static func load(id: String, answers: String, catalog: Catalog, command: String) throws -> Session {
         guard let questionnaire = catalog.questionnaire(id) else {
-            printError("grip \(command): unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.questionnaire.id.displaySafe).joined(separator: ", "))")
+            printError("grip \(command): unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         guard let data = FileManager.default.contents(atPath: answers) else {

@@ -32,10 +32,13 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         // The files given come first, so a draft is checked against the other drafts.
-        let sources = loaded + questionnaires.catalog().entries.map(\.questionnaire)
+        // Other questionnaires are loaded only when a file takes answers from them.
+        let catalog = questionnaires.catalog()
+        let wanted = Set(loaded.flatMap { $0.prefill.map(\.from) }).subtracting(loaded.map(\.id))
+        let sources = loaded + catalog.entries.filter { wanted.contains($0.id) }.compactMap(\.instrument.questionnaire)
+        let known = Set(loaded.map(\.id) + catalog.entries.map(\.id))
         for questionnaire in loaded {
             var problems = Prefill.diagnostics(for: questionnaire, sources: sources)
-            let known = Set(sources.map(\.id))
             for assessment in questionnaire.outcomes.assessments {
                 if let instrument = assessment.instrument, !known.contains(instrument) {
                     problems.append(Diagnostic(.error, at: assessment.location, "assessment '\(assessment.id)' names instrument '\(instrument)', which is not a questionnaire Grip knows"))

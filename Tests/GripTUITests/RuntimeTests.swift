@@ -289,3 +289,40 @@ struct DraftClaimTests {
         #expect(DraftClaims.isRunning(getpid()))
     }
 }
+
+/// The first frame never waits for the own results: they are verified in the background
+/// and the list fills in batch by batch.
+struct BackgroundResultsTests {
+    @Test func theFirstFrameComesBeforeTheResultsAndTheListFillsIn() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try KeyStore(directory: runner.configDirectory).create(identity: SignerIdentity(name: "Anna", organisation: "Gemeente"))
+        let draft = try DraftRecoveryTests.savedDraft(runner)
+        var dropped: [DroppedAnswer] = []
+        let session = Session(questionnaire: bundledInstruments[0], snapshot: draft.session, dropped: &dropped)
+        guard case .resultWritten(let path) = runner.run(.writeResult(session: session, startedAt: fixedNow, language: .nl, draftID: draft.id)) else {
+            Issue.record("no result written")
+            return
+        }
+        // More results than one batch, all genuine copies.
+        let results = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for number in 1...(ResultLoader.batch + 20) {
+            try FileManager.default.copyItem(atPath: path, toPath: results.appendingPathComponent(String(format: "copy-%04d.json", number)).path)
+        }
+        let state = runner.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        #expect(state.results.isEmpty, "nothing is verified before the first frame")
+        var waited = 0
+        let backend = MemoryBackend(width: 100, height: 30) { frame in
+            let text = frame?.text ?? ""
+            if waited == 0 { #expect(text.contains("Resultaten worden gecontroleerd"), "\(text)") }
+            waited += 1
+            if waited > 500 || (text.contains("✓") && !text.contains("gecontroleerd")) { return nil }
+            Thread.sleep(forTimeInterval: 0.02)
+            return .wake
+        }
+        let final = try Runtime.run(state, backend: backend, runner: runner)
+        #expect(final.results.count == ResultLoader.batch + 21)
+        #expect(!final.resultsLoading)
+        #expect(final.results.filter { !$0.verification.isValid }.isEmpty)
+    }
+}

@@ -61,7 +61,8 @@ public struct AppState: Sendable {
     }
     public var width: Int
     public var height: Int
-    public var instruments: [Questionnaire]
+    /// The instruments on offer; each is loaded in full only when it is opened.
+    public var instruments: [Instrument]
     public var drafts: [Draft]
     /// Drafts whose result was already written (the process stopped between signing and
     /// removing the draft), with that result's path: offered for removal, not re-signing.
@@ -69,6 +70,8 @@ public struct AppState: Sendable {
     /// Drafts another running interface has open, with who and since when.
     public var draftHolders: [UUID: String] = [:]
     public var results: [ResultSummary]
+    /// The results are still being read and verified in the background.
+    public var resultsLoading = false
     /// The signer's name and key id, when a key exists.
     public var signer: (name: String, keyID: String)?
     public var settings: Settings
@@ -84,7 +87,7 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone = .current
 
     public init(
-        instruments: [Questionnaire], drafts: [Draft] = [], results: [ResultSummary] = [],
+        instruments: [Instrument], drafts: [Draft] = [], results: [ResultSummary] = [],
         signer: (name: String, keyID: String)? = nil, settings: Settings = Settings(), width: Int = 80, height: Int = 24
     ) {
         self.instruments = instruments
@@ -95,6 +98,14 @@ public struct AppState: Sendable {
         self.width = width
         self.height = height
         screen = .home(HomeState())
+    }
+
+    /// With questionnaires already loaded (tests, scripts).
+    public init(
+        instruments: [Questionnaire], drafts: [Draft] = [], results: [ResultSummary] = [],
+        signer: (name: String, keyID: String)? = nil, settings: Settings = Settings(), width: Int = 80, height: Int = 24
+    ) {
+        self.init(instruments: instruments.map(Instrument.init), drafts: drafts, results: results, signer: signer, settings: settings, width: width, height: height)
     }
 
     public struct Message: Sendable, Equatable {

@@ -33,7 +33,8 @@ public enum EffectResult: Sendable, Equatable {
     case keyFailed(String)
     case resultWritten(path: String)
     case resultFailed(String)
-    case resultsLoaded([ResultSummary])
+    /// The own results verified so far; `complete` when all are.
+    case resultsLoaded([ResultSummary], complete: Bool)
     case resultOpened(ResultSummary, lines: [String])
     case resultOpenFailed(String)
     case exported(path: String)

@@ -11,6 +11,7 @@ enum UIText {
     static let recentResults = t("Recente resultaten", "Recent results")
     static let noDrafts = t("Geen onderbroken vragenlijsten.", "Nothing in progress.")
     static let noResults = t("Nog geen resultaten.", "No results yet.")
+    static let resultsLoading = t("Resultaten worden gecontroleerd…", "Checking results…")
     static let minutes = t("min", "min")
     static let keyMissing = t("Nog geen ondertekensleutel: die maakt u bij het eerste afronden.", "No signing key yet: you create one when you first finish.")
     static func keyPresent(_ name: String, _ keyID: String) -> T {

@@ -40,7 +40,7 @@ extension App {
         // Digits start the instruments the outcome points to, with the answers carried over.
         if case .character(let character) = key, let digit = character.wholeNumberValue, let active = state.active {
             let next = Scorer.outcome(for: active.session).nextInstruments
-            if digit >= 1, digit <= next.count, let target = state.instruments.first(where: { $0.id == next[digit - 1] }) {
+            if digit >= 1, digit <= next.count, let target = questionnaire(next[digit - 1], &state) {
                 state.pendingPrefill = active.session
                 if outcome.savedPath != nil { state.active = nil }
                 state.screen = .start(StartState(questionnaire: target, settings: state.settings, system: active.session.subject.system))
@@ -176,8 +176,24 @@ extension StartState {
 extension App {
     /// Opens the start screen of a questionnaire directly (`grip start ID`).
     public static func openStart(_ id: String, _ state: inout AppState) -> Bool {
-        guard let questionnaire = state.instruments.first(where: { $0.id == id }) else { return false }
+        guard let questionnaire = questionnaire(id, &state) else { return false }
         state.screen = .start(StartState(questionnaire: questionnaire, settings: state.settings))
         return true
+    }
+
+    /// The instrument with this id, loaded in full (once); nil, with a message saying
+    /// why, when there is none or its file has errors.
+    static func questionnaire(_ id: String, _ state: inout AppState) -> Questionnaire? {
+        guard let instrument = state.instruments.first(where: { $0.id == id }) else {
+            say(&state, LocalizedText(nl: "De vragenlijst '\(id)' is niet (meer) beschikbaar.", en: "The questionnaire '\(id)' is not available."), error: true)
+            return nil
+        }
+        let report = instrument.report
+        guard let questionnaire = report.questionnaire else {
+            let problem = report.diagnostics.errors.first?.description ?? "?"
+            say(&state, LocalizedText(nl: "De vragenlijst '\(id)' kan niet worden geopend: \(problem)", en: "The questionnaire '\(id)' cannot be opened: \(problem)"), error: true)
+            return nil
+        }
+        return questionnaire
     }
 }

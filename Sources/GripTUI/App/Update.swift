@@ -15,6 +15,8 @@ public enum App {
             return []
         case .effect(let result):
             return handle(result, &state)
+        case .wake:
+            return []
         case .key, .paste:
             break
         }
@@ -101,8 +103,9 @@ public enum App {
                 state.screen = .outcome(outcome)
             }
             state.message = AppState.Message(text: reason, isError: true)
-        case .resultsLoaded(let results):
+        case .resultsLoaded(let results, let complete):
             state.results = results
+            state.resultsLoading = !complete
         case .resultOpened(let summary, let lines):
             state.screen = .resultDetail(ResultDetailState(summary: summary, lines: lines))
         case .resultOpenFailed(let reason), .exportFailed(let reason):
@@ -208,8 +211,10 @@ public enum App {
             guard home.selection < items.count else { break }
             switch items[home.selection] {
             case .instrument(let index):
-                state.screen = .start(StartState(questionnaire: state.instruments[index], settings: state.settings))
-                return []
+                if let questionnaire = questionnaire(state.instruments[index].id, &state) {
+                    state.screen = .start(StartState(questionnaire: questionnaire, settings: state.settings))
+                    return []
+                }
             case .draft(let index):
                 return resume(state.drafts[index], &state)
             case .result(let index):
@@ -247,10 +252,7 @@ public enum App {
     }
 
     static func open(_ draft: Draft, _ state: inout AppState, confirmedDropping: Bool = false) -> [Effect] {
-        guard let questionnaire = state.instruments.first(where: { $0.id == draft.session.questionnaireID }) else {
-            say(&state, LocalizedText(nl: "De vragenlijst '\(draft.session.questionnaireID)' is niet (meer) beschikbaar.", en: "The questionnaire '\(draft.session.questionnaireID)' is not available."), error: true)
-            return []
-        }
+        guard let questionnaire = questionnaire(draft.session.questionnaireID, &state) else { return [] }
         var dropped: [DroppedAnswer] = []
         let session = Session(questionnaire: questionnaire, snapshot: draft.session, dropped: &dropped)
         if !dropped.isEmpty && !confirmedDropping {

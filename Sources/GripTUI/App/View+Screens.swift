@@ -32,7 +32,7 @@ extension App {
 
     // MARK: Outcome
 
-    static func outcomeLines(_ outcome: Outcome, session: Session, language: Language, width: Int, instruments: [Questionnaire]) -> StyledLines {
+    static func outcomeLines(_ outcome: Outcome, session: Session, language: Language, width: Int, instruments: [Instrument]) -> StyledLines {
         let words = OutcomeText.Words(language)
         var lines = StyledLines(width: width)
         for assessment in outcome.assessments {
@@ -125,8 +125,8 @@ extension App {
 
     static func drawResults(_ buffer: inout ScreenBuffer, _ state: AppState, _ results: ResultsState) {
         let language = state.language
-        drawTitle(&buffer, UIText.resultsTitle[language], right: "\(state.results.count)")
-        if state.results.isEmpty { buffer.write(UIText.noResults[language], x: 2, y: 2, role: .muted) }
+        drawTitle(&buffer, UIText.resultsTitle[language], right: "\(state.results.count)" + (state.resultsLoading ? "…" : ""))
+        if state.results.isEmpty { buffer.write((state.resultsLoading ? UIText.resultsLoading : UIText.noResults)[language], x: 2, y: 2, role: .muted) }
         let top = 2, height = buffer.height - 4
         for (y, row) in window(count: state.results.count, selection: results.selection, height: height).enumerated() {
             let result = state.results[row]

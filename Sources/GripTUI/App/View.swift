@@ -118,14 +118,21 @@ extension App {
                 if let holder = state.draftHolders[draft.id] { signed += " · " + UIText.openedBy(holder)[language] }
                 rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))\(signed)", .normal, position))
             case .result(let index):
-                if index == 0 { rows.append(("", .normal, nil)); rows.append((UIText.recentResults[language], .heading, nil)) }
+                if index == 0 {
+                    rows.append(("", .normal, nil))
+                    rows.append((UIText.recentResults[language] + (state.resultsLoading ? " — " + UIText.resultsLoading[language] : ""), .heading, nil))
+                }
                 let result = state.results[index]
                 let mark = result.verification.isValid ? "✓" : "✗"
                 rows.append(("\(mark) \(result.system) · \(result.questionnaireTitle) · \(result.completedAt.prefix(10))", result.verification.isValid ? .normal : .error, position))
             }
         }
         if state.drafts.isEmpty { rows.append(("", .normal, nil)); rows.append((UIText.drafts[language], .heading, nil)); rows.append((UIText.noDrafts[language], .muted, nil)) }
-        if state.results.isEmpty { rows.append(("", .normal, nil)); rows.append((UIText.recentResults[language], .heading, nil)); rows.append((UIText.noResults[language], .muted, nil)) }
+        if state.results.isEmpty {
+            rows.append(("", .normal, nil))
+            rows.append((UIText.recentResults[language], .heading, nil))
+            rows.append(((state.resultsLoading ? UIText.resultsLoading : UIText.noResults)[language], .muted, nil))
+        }
 
         let top = 2, height = buffer.height - 5
         let selectedRow = rows.firstIndex { $0.item == home.selection } ?? 0

@@ -43,4 +43,6 @@ public enum Event: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// The outcome of an effect, reported back so `update` stays deterministic.
     case effect(EffectResult)
+    /// Background work has something to deliver (see `EffectInbox`); changes nothing itself.
+    case wake
 }

@@ -34,7 +34,7 @@ public struct PlainMode {
             let chosen: Questionnaire?
             var resumeDraft: Draft?
             if let id = next {
-                chosen = state.instruments.first { $0.id == id }
+                chosen = state.instruments.first { $0.id == id }?.questionnaire
                 next = nil
             } else {
                 output("\n" + UIText.appTitle[language])
@@ -47,9 +47,9 @@ public struct PlainMode {
                 guard let answer = ask(t("Kies een nummer (q = stoppen):", "Choose a number (q = quit):")), answer != "q" else { return written }
                 if answer.hasPrefix("d"), let number = Int(answer.dropFirst()), (1...state.drafts.count).contains(number) {
                     resumeDraft = state.drafts[number - 1]
-                    chosen = state.instruments.first { $0.id == resumeDraft?.session.questionnaireID }
+                    chosen = state.instruments.first { $0.id == resumeDraft?.session.questionnaireID }?.questionnaire
                 } else if let number = Int(answer), (1...state.instruments.count).contains(number) {
-                    chosen = state.instruments[number - 1]
+                    chosen = state.instruments[number - 1].questionnaire
                 } else {
                     output(t("Onbekende keuze.", "Unknown choice."))
                     continue

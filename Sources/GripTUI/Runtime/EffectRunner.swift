@@ -33,15 +33,24 @@ public final class EffectRunner {
 
     /// The state to start from: instruments, drafts, results, key and settings.
     public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
+        initialState(instruments: instruments.map(Instrument.init), width: width, height: height)
+    }
+
+    /// Results of work done in the background (verifying results), for the runtime to deliver.
+    public let inbox = EffectInbox()
+
+    public func initialState(instruments: [Instrument], width: Int, height: Int) -> AppState {
         let (settings, settingsProblem) = readSettings()
         knownSettings = settings
         var signer: (String, String)?
         if let key = try? keyStore.load() { signer = (key.identity.name, key.keyID) }
         let drafts = draftStore.list()
         var state = AppState(
-            instruments: instruments, drafts: drafts.drafts, results: loadResults(), signer: signer,
+            instruments: instruments, drafts: drafts.drafts, results: [], signer: signer,
             settings: settings, width: width, height: height)
         state.signedDrafts = signedDrafts(drafts.drafts)
+        // Read and verified after the first frame (see Runtime): meanwhile the list says so.
+        state.resultsLoading = true
         let dutch = settings.language == .nl
         for draft in drafts.drafts {
             if let holder = claims.holder(of: draft.id) { state.draftHolders[draft.id] = holder.describe(dutch: dutch) }
@@ -140,7 +149,9 @@ public final class EffectRunner {
             saveSettings(settings)
             return .settingsSaved
         case .loadResults:
-            return .resultsLoaded(loadResults())
+            // Verified off the interface thread; the list fills in as batches arrive.
+            ResultLoader(directory: resultsDirectory, keyStore: keyStore).start(into: inbox)
+            return nil
         case .openResult(let path):
             return openResult(path)
         case .export(let path, let format):
@@ -192,30 +203,14 @@ public final class EffectRunner {
 
     func trustList() -> TrustList { (try? keyStore.loadTrustList()) ?? TrustList() }
 
-    /// Own results, newest first, each verified.
+    /// Own results, newest first, each verified, all at once (scripts and tests).
     func loadResults() -> [ResultSummary] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsDirectory.path)) ?? []
-        let trust = trustList()
-        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >).compactMap { name in
-            let path = resultsDirectory.appendingPathComponent(name).path
-            do throws(ResultFile.Problem) {
-                return summary(try ResultFile.open(path, trustList: trust))
-            } catch {
-                // Unreadable files are still listed, as not verifying.
-                return ResultSummary(path: path, questionnaireTitle: "?", system: name, completedAt: "", verification: ResultFile.verify(path, trustList: trust))
-            }
-        }
+        var all: [ResultSummary] = []
+        ResultLoader(directory: resultsDirectory, keyStore: keyStore).load { results, _ in all = results }
+        return all
     }
 
-    func summary(_ opened: OpenedResult) -> ResultSummary {
-        let result = opened.document["result"]
-        return ResultSummary(
-            path: opened.path,
-            questionnaireTitle: result?["questionnaire"]?["title"]?.stringValue ?? opened.verification.questionnaireID ?? "?",
-            system: result?["subject"]?["system"]?.stringValue ?? "?",
-            completedAt: result?["completedAt"]?.stringValue ?? "",
-            verification: opened.verification)
-    }
+    func summary(_ opened: OpenedResult) -> ResultSummary { ResultLoader.summary(opened) }
 
     func openResult(_ path: String) -> EffectResult {
         do throws(ResultFile.Problem) {

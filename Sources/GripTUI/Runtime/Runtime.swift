@@ -19,10 +19,17 @@ public enum Runtime {
         }
         draw()
         onFirstFrame?()
-        while state.isRunning, let event = backend.nextEvent() {
-            dispatch(event, &state, runner: runner)
+        // Work that must not delay the first frame: verifying the own results.
+        for effect in App.afterFirstFrame(&state) { if let result = runner.run(effect) { dispatch(.effect(result), &state, runner: runner) } }
+        let inbox = runner.inbox
+        backend.hasPendingWork = { !inbox.isEmpty }
+        while state.isRunning {
+            for result in inbox.take() { dispatch(.effect(result), &state, runner: runner) }
             draw()
+            guard state.isRunning, let event = backend.nextEvent() else { break }
+            if event != .wake { dispatch(event, &state, runner: runner) }
         }
+        for result in inbox.take() { dispatch(.effect(result), &state, runner: runner) }
         // Input ended or a signal arrived: keep what was typed in the current note.
         for effect in App.prepareForExit(&state) { _ = runner.run(effect) }
         return state
@@ -40,6 +47,12 @@ public enum Runtime {
 }
 
 extension App {
+    /// Effects to start once the first frame is on screen.
+    public static func afterFirstFrame(_ state: inout AppState) -> [Effect] {
+        state.resultsLoading = true
+        return [.loadResults]
+    }
+
     /// Saves the current assessment as it stands (the note being typed included).
     public static func prepareForExit(_ state: inout AppState) -> [Effect] {
         guard var active = state.active else { return [] }

@@ -9,8 +9,10 @@ public protocol TerminalBackend: AnyObject {
     /// Shows `buffer`; `previous` is what is on screen now, so only changes need sending.
     func draw(_ buffer: ScreenBuffer, previous: ScreenBuffer?)
     /// The next event; nil when there will be none (input closed, or a termination
-    /// signal arrived).
+    /// signal arrived). While waiting for input, `.wake` when `hasPendingWork` says so.
     func nextEvent() -> Event?
+    /// Set by the runtime: whether background work waits to be delivered.
+    var hasPendingWork: @Sendable () -> Bool { get set }
 }
 
 /// A terminal in memory: events in (a fixed list, or chosen by looking at the last
@@ -19,6 +21,7 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var frames: [ScreenBuffer] = []
     public private(set) var isStarted = false
     public var size: (width: Int, height: Int)
+    public var hasPendingWork: @Sendable () -> Bool = { false }
     private let next: (ScreenBuffer?) -> Event?
 
     public init(width: Int, height: Int, events: [Event]) {

@@ -1,0 +1,95 @@
+import Foundation
+import Synchronization
+import Yams
+
+/// A questionnaire Grip can offer, loaded only when it is opened. Listing instruments
+/// (the home screen, `grip list`) needs only the few header fields at the top of the
+/// file, which are read in microseconds; the full load (hundreds of kilobytes of YAML,
+/// with every condition compiled) happens once, on first use, and is kept.
+public final class Instrument: Sendable {
+    public let id: String
+    public let version: String
+    public let title: LocalizedText
+    public let description: LocalizedText
+    public let estimatedMinutes: Int?
+    public let file: String
+    public let source: Data
+    private let loaded: Mutex<LoadReport?>
+
+    /// An instrument that is already loaded (tests, own questionnaires loaded to report
+    /// their problems).
+    public init(_ questionnaire: Questionnaire) {
+        id = questionnaire.id
+        version = questionnaire.version
+        title = questionnaire.title
+        description = questionnaire.description
+        estimatedMinutes = questionnaire.estimatedMinutes
+        file = questionnaire.file
+        source = questionnaire.source
+        loaded = Mutex(LoadReport(questionnaire: questionnaire, diagnostics: []))
+    }
+
+    private init(header: Header, source: Data, file: String) {
+        id = header.id
+        version = header.version
+        title = header.title
+        description = header.description
+        estimatedMinutes = header.estimatedMinutes
+        self.file = file
+        self.source = source
+        loaded = Mutex(nil)
+    }
+
+    /// Reads only the header of `source`; nil when it cannot be read that way (then the
+    /// file is loaded whole, which reports its problems).
+    public static func lazy(_ source: Data, file: String) -> Instrument? {
+        Header.read(source).map { Instrument(header: $0, source: source, file: file) }
+    }
+
+    /// The full load, done once.
+    public var report: LoadReport {
+        loaded.withLock { cached in
+            if let cached { return cached }
+            var report = QuestionnaireLoader.load(source, file: file)
+            // The header promised these; a file that says otherwise in full is not this instrument.
+            if let questionnaire = report.questionnaire, questionnaire.id != id || questionnaire.version != version {
+                report = LoadReport(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the header names \(id) \(version), the file \(questionnaire.id) \(questionnaire.version)")])
+            }
+            cached = report
+            return report
+        }
+    }
+
+    public var questionnaire: Questionnaire? { report.questionnaire }
+
+    /// The top-level fields before `sections:`.
+    struct Header {
+        var id: String
+        var version: String
+        var title: LocalizedText
+        var description: LocalizedText
+        var estimatedMinutes: Int?
+
+        static func read(_ data: Data) -> Header? {
+            // The header ends where the first of the large parts begins, at column 0.
+            let end = ["\nsections:", "\noutcomes:", "\nprefill:"].compactMap { data.range(of: Data($0.utf8))?.lowerBound }.min() ?? data.endIndex
+            guard end < data.endIndex || data.count < 4096, let text = String(data: data[data.startIndex..<end], encoding: .utf8),
+                let fields = (try? Yams.load(yaml: text, .basic)) as? [String: Any],
+                let id = fields["id"] as? String, let version = fields["version"] as? String,
+                let title = localized(fields["title"]), let description = localized(fields["description"])
+            else { return nil }
+            var minutes: Int?
+            if let value = fields["estimated_minutes"] {
+                guard let text = value as? String, let number = Int(text) else { return nil }
+                minutes = number
+            }
+            return Header(id: id, version: version, title: title, description: description, estimatedMinutes: minutes)
+        }
+
+        static func localized(_ value: Any?) -> LocalizedText? {
+            guard let map = value as? [String: Any], let nl = map["nl"] as? String, let en = map["en"] as? String else { return nil }
+            // Folded and literal blocks keep their final newline in YAML; the loader trims it.
+            return LocalizedText(nl: nl.trimmingCharacters(in: .whitespacesAndNewlines), en: en.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+}

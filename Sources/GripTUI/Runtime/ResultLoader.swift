@@ -1,0 +1,71 @@
+import Foundation
+import GripResults
+import Synchronization
+
+/// Effect results that work in the background hands to the interface loop.
+public final class EffectInbox: Sendable {
+    private let pending = Mutex<[EffectResult]>([])
+
+    public init() {}
+
+    public func post(_ result: EffectResult) { pending.withLock { $0.append(result) } }
+
+    /// Everything posted since the last call, oldest first.
+    public func take() -> [EffectResult] { pending.withLock { results in defer { results = [] }; return results } }
+
+    public var isEmpty: Bool { pending.withLock { $0.isEmpty } }
+}
+
+/// Reads and verifies the own results off the interface thread, so the first frame never
+/// waits for them: the list fills in batch by batch, newest first, on every core.
+struct ResultLoader: Sendable {
+    let directory: URL
+    let keyStore: KeyStore
+    static let batch = 256
+
+    /// Posts `.resultsLoaded` after each batch (the list so far) and once more at the end.
+    func start(into inbox: EffectInbox) {
+        Thread.detachNewThread {
+            self.load { results, complete in inbox.post(.resultsLoaded(results, complete: complete)) }
+        }
+    }
+
+    func load(report: (_ results: [ResultSummary], _ complete: Bool) -> Void) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
+        let trust = (try? keyStore.loadTrustList()) ?? TrustList()
+        var loaded: [ResultSummary] = []
+        loaded.reserveCapacity(names.count)
+        var start = 0
+        repeat {
+            let chunk = Array(names[start..<min(names.count, start + Self.batch)])
+            let summaries = Mutex([ResultSummary?](repeating: nil, count: chunk.count))
+            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
+                let summary = Self.summary(directory.appendingPathComponent(chunk[index]).path, name: chunk[index], trust: trust)
+                summaries.withLock { $0[index] = summary }
+            }
+            loaded += summaries.withLock { $0 }.compactMap { $0 }
+            start += chunk.count
+            report(loaded, start >= names.count)
+        } while start < names.count
+    }
+
+    static func summary(_ path: String, name: String, trust: TrustList) -> ResultSummary {
+        do throws(ResultFile.Problem) {
+            return summary(try ResultFile.open(path, trustList: trust))
+        } catch {
+            // Unreadable files are still listed, as not verifying.
+            return ResultSummary(path: path, questionnaireTitle: "?", system: name, completedAt: "", verification: ResultFile.verify(path, trustList: trust))
+        }
+    }
+
+    static func summary(_ opened: OpenedResult) -> ResultSummary {
+        let result = opened.document["result"]
+        return ResultSummary(
+            path: opened.path,
+            questionnaireTitle: result?["questionnaire"]?["title"]?.stringValue ?? opened.verification.questionnaireID ?? "?",
+            system: result?["subject"]?["system"]?.stringValue ?? "?",
+            completedAt: result?["completedAt"]?.stringValue ?? "",
+            verification: opened.verification)
+    }
+}
