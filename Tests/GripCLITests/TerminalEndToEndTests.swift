@@ -241,14 +241,15 @@ struct TerminalEndToEndTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
-    @Test func quittingRestoresTheTerminalExactly() throws {
+    @Test(arguments: ["q", "C-c"])
+    func quittingRestoresTheTerminalExactly(key: String) throws {
         guard Tmux.available() else { return }
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try Tmux(home: home, width: 100, height: 30, command: "stty -a > before.txt; GRIP; echo $? > status.txt; stty -a > after.txt")
         defer { tmux.kill() }
         try tmux.wait(for: "Instrumenten")
-        try tmux.send("q")
+        try tmux.send(key)
         _ = try tmux.exitStatus()
         let status = try String(contentsOf: home.appendingPathComponent("status.txt"), encoding: .utf8)
         #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")

@@ -213,3 +213,49 @@ struct SettledEarlyTests {
         #expect(App.view(state).text.contains("DPIA: verplicht"))
     }
 }
+
+/// A number field shows every digit typed, with its unit after it.
+struct NumberFieldTests {
+    static let yaml = """
+        id: count
+        version: 1.0.0
+        title: {nl: Tellen, en: Counting}
+        description: {nl: Een test., en: A test.}
+        sections:
+          - id: s
+            title: {nl: S, en: S}
+            questions:
+              - {id: people, type: number, min: 0, unit: {nl: personen, en: people}, text: {nl: Hoeveel?, en: How many?}, help: {nl: h, en: h}}
+        """
+
+    @Test(arguments: ["7", "20000", "1234567890123"])
+    func theUnitNeverHidesADigit(_ digits: String) throws {
+        let questionnaire = try #require(QuestionnaireLoader.load(Data(Self.yaml.utf8), file: "count.yaml").questionnaire)
+        var state = AppState(instruments: [questionnaire], width: 80, height: 24)
+        send(&state, [enter] + keys("Test") + [enter, enter, enter] + keys(digits))
+        #expect(App.view(state).text.contains("› \(digits) personen"), "\(App.view(state).text)")
+    }
+}
+
+/// Ctrl-C quits from any screen, keeping what was being typed.
+struct ControlCTests {
+    @Test func controlCSavesTheNoteBeingTypedAndQuits() throws {
+        var state = makeState()
+        startAssessment(&state)
+        send(&state, [tab] + keys("half getypt"))
+        let effects = App.update(&state, .key(.control("c")))
+        #expect(!state.isRunning)
+        guard case .saveDraft(let draft)? = effects.first, case .quit? = effects.last else {
+            Issue.record("expected save then quit, got \(effects)")
+            return
+        }
+        #expect(draft.session.notes.values.contains("half getypt"))
+    }
+
+    @Test func controlCQuitsFromTheHomeScreenToo() {
+        var state = makeState()
+        let effects = App.update(&state, .key(.control("c")))
+        #expect(!state.isRunning)
+        #expect(effects.count == 1)
+    }
+}

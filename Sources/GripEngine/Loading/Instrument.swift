@@ -72,7 +72,7 @@ public final class Instrument: Sendable {
 
         static func read(_ data: Data) -> Header? {
             // The header ends where the first of the large parts begins, at column 0.
-            let end = ["\nsections:", "\noutcomes:", "\nprefill:"].compactMap { data.range(of: Data($0.utf8))?.lowerBound }.min() ?? data.endIndex
+            let end = headerEnd(data)
             guard end < data.endIndex || data.count < 4096, let text = String(data: data[data.startIndex..<end], encoding: .utf8),
                 let fields = (try? Yams.load(yaml: text, .basic)) as? [String: Any],
                 let id = fields["id"] as? String, let version = fields["version"] as? String,
@@ -84,6 +84,25 @@ public final class Instrument: Sendable {
                 minutes = number
             }
             return Header(id: id, version: version, title: title, description: description, estimatedMinutes: minutes)
+        }
+
+        /// Where the header ends: the first line that starts one of the large parts. One
+        /// pass that stops there (Data's generic search showed in start-up time).
+        static func headerEnd(_ data: Data) -> Data.Index {
+            let keys = ["sections:", "outcomes:", "prefill:"].map { Array($0.utf8) }
+            return data.withUnsafeBytes { bytes -> Data.Index in
+                var index = 0
+                while index < bytes.count {
+                    if bytes[index] == UInt8(ascii: "\n") {
+                        let line = index + 1
+                        for key in keys where line + key.count <= bytes.count {
+                            if (0..<key.count).allSatisfy({ bytes[line + $0] == key[$0] }) { return data.startIndex + index }
+                        }
+                    }
+                    index += 1
+                }
+                return data.endIndex
+            }
         }
 
         static func localized(_ value: Any?) -> LocalizedText? {

@@ -17,6 +17,14 @@ public enum App {
             return handle(result, &state)
         case .wake:
             return []
+        case .key(.control("c")):
+            // Ctrl-C quits from anywhere, as in any terminal program: what is being typed
+            // is kept, and the draft is saved first.
+            var effects = prepareForExit(&state)
+            state.dialog = nil
+            state.isRunning = false
+            effects.append(.quit)
+            return effects
         case .key, .paste:
             break
         }

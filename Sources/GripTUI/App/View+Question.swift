@@ -105,8 +105,10 @@ extension App {
             }
             if focused && !unknownHighlighted { buffer.cursor = (x + 2 + cursorColumn, row + cursorRow - first) }
             row += fieldRows
-            if let unit = question.unit?[language] {
-                buffer.write(unit, x: x + min(width - TextWidth.of(unit), TextWidth.of(editor.text) + 1), y: row - 1, role: .muted)
+            // The unit follows the text (which starts after "› "), never over it.
+            if let unit = question.unit?[language], !editor.isMultiline {
+                let column = 2 + TextWidth.of(editor.text) + 1
+                if column + TextWidth.of(unit) <= width { buffer.write(unit, x: x + column, y: row - 1, role: .muted) }
             }
             if question.type == .number, question.minimum != nil || question.maximum != nil {
                 let range = "\(question.minimum.map(String.init) ?? "…")–\(question.maximum.map(String.init) ?? "…")"

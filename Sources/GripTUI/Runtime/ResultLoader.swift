@@ -40,9 +40,13 @@ struct ResultLoader: Sendable {
         repeat {
             let chunk = Array(names[start..<min(names.count, start + Self.batch)])
             let summaries = Mutex([ResultSummary?](repeating: nil, count: chunk.count))
-            DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
-                let summary = Self.summary(directory.appendingPathComponent(chunk[index]).path, name: chunk[index], trust: trust)
-                summaries.withLock { $0[index] = summary }
+            // One core stays free for the interface (and the terminal drawing it).
+            let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                for index in stride(from: lane, to: chunk.count, by: lanes) {
+                    let summary = Self.summary(directory.appendingPathComponent(chunk[index]).path, name: chunk[index], trust: trust)
+                    summaries.withLock { $0[index] = summary }
+                }
             }
             loaded += summaries.withLock { $0 }.compactMap { $0 }
             start += chunk.count
