@@ -141,6 +141,37 @@ struct UpdateTests {
         #expect(!(state.active?.prefilled.isEmpty ?? true), "answers carried over from the quickscan")
     }
 
+    /// Suggested answers stay suggestions after the draft is closed and opened again, and
+    /// only confirmed answers are counted (issue 13 item 2).
+    @Test func suggestedAnswersKeepTheirMarkAfterResuming() throws {
+        var state = makeState()
+        state.signer = ("Anna", "SHA256:x")
+        startAssessment(&state)
+        answerEverything(&state)
+        send(&state, [enter, .effect(.resultWritten(path: "/tmp/result.json")), .key(.character("1")), enter])
+        let active = try #require(state.active)
+        let suggested = active.prefilled
+        #expect(!suggested.isEmpty)
+        let draft = try #require(App.currentDraft(state))
+        #expect(draft.suggested?.count == suggested.count)
+        let answeredIncludingSuggestions = active.session.progress.answered
+        #expect(draft.answered == answeredIncludingSuggestions - suggested.filter { active.session.isVisible($0) && active.session.answer(at: $0) != nil }.count)
+        // Saved and read back as a file would be, then opened from the home screen.
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        let reread = try decoder.decode(Draft.self, from: encoder.encode(draft))
+        var resumed = makeState()
+        resumed.drafts = [reread]
+        let row = App.homeItems(resumed).firstIndex(of: .draft(0))!
+        send(&resumed, Array(repeating: key(.down), count: row) + [enter])
+        #expect(resumed.active?.prefilled == suggested)
+        send(&resumed, keys("o"))
+        let overview = App.view(resumed).text
+        #expect(overview.contains("(voorgesteld)"), "\(overview)")
+    }
+
     @Test func theFirstFinishWithoutAKeyAsksForNameAndOrganisation() {
         var state = makeState()
         startAssessment(&state)

@@ -11,19 +11,29 @@ public struct Draft: Codable, Equatable, Sendable {
     /// SHA-256 of the questionnaire file the answers were given against.
     public var questionnaireSHA256: String
     public var session: SessionSnapshot
-    /// For the list of drafts, without loading the questionnaire.
+    /// For the list of drafts, without loading the questionnaire: confirmed answers only.
     public var answered: Int
     public var visible: Int
+    /// Answers suggested by another questionnaire and not yet confirmed (question ids);
+    /// absent in drafts written before suggestions were kept.
+    public var suggested: [String]?
 
-    public init(id: UUID = UUID(), session: Session, language: Language, startedAt: Date, updatedAt: Date = Date()) {
+    public init(id: UUID = UUID(), session: Session, language: Language, startedAt: Date, updatedAt: Date = Date(), suggested: Set<Int> = []) {
         self.id = id
         self.language = language
         self.startedAt = startedAt
         self.updatedAt = updatedAt
         questionnaireSHA256 = ResultDocument.sha256Hex(session.questionnaire.source)
         self.session = session.snapshot
-        answered = session.progress.answered
+        let unconfirmed = suggested.filter { session.isVisible($0) && session.answer(at: $0) != nil }
+        answered = session.progress.answered - unconfirmed.count
         visible = session.progress.visible
+        self.suggested = suggested.isEmpty ? nil : suggested.sorted().map { session.questionnaire.questions[$0].id }
+    }
+
+    /// The suggested answers as question indices of `questionnaire`.
+    public func suggestedIndices(in questionnaire: Questionnaire) -> Set<Int> {
+        Set((suggested ?? []).compactMap { questionnaire.index(of: $0) })
     }
 }
 

@@ -267,7 +267,9 @@ public enum App {
             state.dialog = .droppedAnswers(draft, dropped: dropped)
             return []
         }
-        state.active = ActiveAssessment(session: session, draftID: draft.id, startedAt: draft.startedAt, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true))
+        state.active = ActiveAssessment(
+            session: session, draftID: draft.id, startedAt: draft.startedAt, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true),
+            prefilled: draft.suggestedIndices(in: questionnaire))
         loadInput(&state)
         state.screen = .question
         if !dropped.isEmpty {
@@ -335,7 +337,7 @@ public enum App {
 
     static func currentDraft(_ state: AppState, now: Date = Date()) -> Draft? {
         guard let active = state.active, !active.isFinished, !active.readOnly else { return nil }
-        return Draft(id: active.draftID, session: active.session, language: state.language, startedAt: active.startedAt, updatedAt: now)
+        return Draft(id: active.draftID, session: active.session, language: state.language, startedAt: active.startedAt, updatedAt: now, suggested: active.prefilled)
     }
 
     /// Applies an editing key to a text editor; returns false when the key is not an edit.

@@ -9,7 +9,8 @@ extension App {
         guard let active = state.active else { return }
         let language = state.language
         let session = active.session
-        drawTitle(&buffer, UIText.overviewTitle[language], right: "\(session.progress.answered)/\(session.progress.visible)")
+        let confirmed = session.progress.answered - active.prefilled.filter { session.isVisible($0) && session.answer(at: $0) != nil }.count
+        drawTitle(&buffer, UIText.overviewTitle[language], right: "\(confirmed)/\(session.progress.visible)")
         let visible = session.visibleIndices
         let missing = Set(session.missingRequired)
         let top = 2, height = buffer.height - 4
@@ -17,10 +18,12 @@ extension App {
             let index = visible[row]
             let question = session.questionnaire.questions[index]
             let answer = session.answer(at: index).map { question.describe($0, language: language) }
-            let mark = missing.contains(index) ? "!" : (answer == nil ? "·" : "✓")
+            // A suggestion from another questionnaire is not an answer until confirmed.
+            let mark = missing.contains(index) ? "!" : (answer == nil ? "·" : (active.prefilled.contains(index) ? "?" : "✓"))
             let selected = row == overview.selection
             let questionWidth = (buffer.width - 8) * 3 / 5
-            let answerText = missing.contains(index) ? UIText.missing[language] : (answer ?? UIText.notAnswered[language])
+            var answerText = missing.contains(index) ? UIText.missing[language] : (answer ?? UIText.notAnswered[language])
+            if answer != nil && active.prefilled.contains(index) { answerText += " (" + UIText.suggestedMark[language] + ")" }
             if selected { buffer.fill(x: 1, y: top + y, width: buffer.width - 2, height: 1, role: .selected) }
             let role: Role = selected ? .selected : (missing.contains(index) ? .error : .normal)
             buffer.write("\(mark) \(row + 1).", x: 1, y: top + y, role: role)
