@@ -290,3 +290,28 @@ struct ControlCTests {
         #expect(effects.count == 1)
     }
 }
+
+/// The footer fits the width without losing the ways to get help and to quit (issue 13 item 6).
+struct FooterTests {
+    @Test(arguments: [Language.nl, .en], [60, 80, 120])
+    func everyScreenShowsHelpAndQuitAtAnyWidth(_ language: Language, _ width: Int) {
+        for keyMap in [KeyMaps.home, KeyMaps.questionChoice, KeyMaps.questionText, KeyMaps.questionHelp, KeyMaps.outcome, KeyMaps.results] {
+            let footer = keyMap.footer(language, fitting: width)
+            let text = footer.map { "\($0.keys) \($0.help)" }.joined(separator: "  ")
+            #expect(TextWidth.of(text) + 2 <= width, "\(text)")
+            let actions = keyMap.bindings.filter(\.inFooter).map(\.action)
+            if actions.contains(.quit) { #expect(footer.contains { $0.help == KeyMaps.quitHelp(keyMap)[language] }, "no quit in \(text)") }
+        }
+        // Nothing is left out where there is room.
+        #expect(KeyMaps.questionChoice.footer(language, fitting: 200).count == KeyMaps.questionChoice.footer(language).count)
+    }
+
+    @Test func atEightyColumnsTheQuestionFooterKeepsOverviewOutcomeAndQuit() {
+        var state = makeState(width: 80, height: 24)
+        startAssessment(&state)
+        #expect((App.view(state).lines.last ?? "").contains("F2 overzicht"), "a text question keeps the overview key")
+        send(&state, keys("Beantwoordt vragen") + [enter])
+        let footer = App.view(state).lines.last ?? ""
+        for word in ["hulp", "overzicht", "uitkomst", "stoppen"] { #expect(footer.contains(word), "\(footer)") }
+    }
+}

@@ -26,7 +26,7 @@ enum UIText {
     static let begin = t("Enter op het laatste veld: beginnen", "Enter on the last field: begin")
     static let systemRequired = t("Geef het systeem een naam.", "Give the system a name.")
     static func questionOf(_ current: Int, _ total: Int) -> T { t("vraag \(current) van \(total)", "question \(current) of \(total)") }
-    static let note = t("Toelichting (optioneel)", "Note (optional)")
+    static let note = t("Toelichting (optioneel, Tab)", "Note (optional, Tab)")
     static let helpTitle = t("Uitleg", "Explanation")
     static let sources = t("Bronnen", "Sources")
     static let noHelp = t("Geen uitleg bij deze vraag.", "No explanation for this question.")

@@ -47,9 +47,9 @@ extension App {
         let y = buffer.height - 1
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1, role: .statusBar)
         var x = 1
-        for (keys, help) in keyMap.footer(state.language) {
-            let needed = TextWidth.of(keys) + 1 + TextWidth.of(help) + 2
-            if x + needed > buffer.width { break }
+        for (keys, help) in keyMap.footer(state.language, fitting: buffer.width) {
+            let needed = TextWidth.of(keys) + 1 + TextWidth.of(help)
+            if x + needed > buffer.width - 1 { break }
             x += buffer.write(keys, x: x, y: y, role: .key)
             x += 1
             x += buffer.write(help, x: x, y: y, role: .statusBar)

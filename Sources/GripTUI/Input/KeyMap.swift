@@ -35,9 +35,36 @@ public struct KeyMap: Sendable {
 
     /// "↑↓ kies  Enter volgende  ? hulp" in the given language.
     public func footer(_ language: Language) -> [(keys: String, help: String)] {
+        footer(language, shortKeys: false).map { ($0.keys, $0.help) }
+    }
+
+    private func footer(_ language: Language, shortKeys: Bool) -> [(keys: String, help: String, action: Action)] {
         bindings.filter(\.inFooter).map { binding in
-            (binding.keys.prefix(2).map { $0.label(language) }.joined(separator: "/"), binding.help[language])
+            (binding.keys.prefix(shortKeys ? 1 : 2).map { $0.label(language) }.joined(separator: "/"), binding.help[language], binding.action)
         }
+    }
+
+    /// The footer fitted to `width` columns (two spaces between entries, one at each
+    /// edge): first with every key, then with one key per entry, then leaving out entries
+    /// from the end, but never the ways to get help and to quit.
+    public func footer(_ language: Language, fitting width: Int) -> [(keys: String, help: String)] {
+        func columns(_ items: [(keys: String, help: String, action: Action)]) -> Int {
+            items.reduce(0) { $0 + TextWidth.of($1.keys) + 1 + TextWidth.of($1.help) } + max(0, items.count - 1) * 2 + 2
+        }
+        var items = footer(language, shortKeys: false)
+        if columns(items) > width { items = footer(language, shortKeys: true) }
+        if columns(items) > width {
+            let kept: Set<Action> = [.quit, .help]
+            var fitted = items.filter { kept.contains($0.action) }
+            for item in items where !kept.contains(item.action) {
+                var trial = fitted
+                trial.insert(item, at: trial.firstIndex { kept.contains($0.action) } ?? trial.count)
+                if columns(trial) <= width { fitted = trial }
+            }
+            // Keep the table's order.
+            items = items.filter { item in fitted.contains { $0.action == item.action } }
+        }
+        return items.map { ($0.keys, $0.help) }
     }
 }
 

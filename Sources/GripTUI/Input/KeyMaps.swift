@@ -2,6 +2,11 @@ import GripEngine
 
 /// The key maps of each screen: key → action → help text.
 enum KeyMaps {
+    /// The help text of the quit binding of `keyMap` (for tests of the footer).
+    static func quitHelp(_ keyMap: KeyMap) -> LocalizedText {
+        keyMap.bindings.first { $0.action == .quit }?.help ?? LocalizedText(nl: "", en: "")
+    }
+
     private static func t(_ nl: String, _ en: String) -> LocalizedText { LocalizedText(nl: nl, en: en) }
 
     static let home = KeyMap(KeyBinding.moveUpDown + [
@@ -20,16 +25,18 @@ enum KeyMaps {
         KeyBinding([.function(10)], .quit, t("stoppen", "quit")),
     ])
 
-    /// Choice questions: letters are commands.
+    /// Choice questions: letters are commands. In priority order: a narrow footer leaves
+    /// out entries from the end (never help or quit); the option numbers and the note's
+    /// label say how to choose and how to reach the note.
     static let questionChoice = KeyMap(KeyBinding.moveUpDown + [
-        KeyBinding([.character(" ")], .toggle, t("kiezen", "choose")),
         KeyBinding([.enter], .confirm, t("volgende", "next")),
         KeyBinding([.escape], .back, t("vorige", "previous")),
-        KeyBinding([.tab], .nextPane, t("toelichting", "note")),
-        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
         KeyBinding.help,
         KeyBinding([.character("o")], .overview, t("overzicht", "overview")),
         KeyBinding([.character("u")], .liveOutcome, t("uitkomst", "outcome")),
+        KeyBinding([.character(" ")], .toggle, t("kiezen", "choose")),
+        KeyBinding([.tab], .nextPane, t("toelichting", "note")),
+        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
         KeyBinding([.character("f")], .finish, t("afronden", "finish"), inFooter: false),
         KeyBinding([.pageUp], .pageUp, t("uitleg omhoog", "scroll help up"), inFooter: false),
         KeyBinding([.pageDown], .pageDown, t("uitleg omlaag", "scroll help down"), inFooter: false),
@@ -37,14 +44,15 @@ enum KeyMaps {
     ])
 
     /// Text and number fields and the note: letters are typed, commands use other keys.
+    /// In priority order: a narrow footer leaves out entries from the end (never help or quit).
     static let questionText = KeyMap([
         KeyBinding([.enter], .confirm, t("volgende", "next")),
-        KeyBinding([.control("j")], .newline, t("nieuwe regel", "new line")),
         KeyBinding([.escape], .back, t("vorige", "previous")),
-        KeyBinding([.tab], .nextPane, t("volgend deel", "next pane")),
-        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
         KeyBinding([.function(1)], .help, t("hulp", "help")),
         KeyBinding([.function(2)], .overview, t("overzicht", "overview")),
+        KeyBinding([.tab], .nextPane, t("volgend deel", "next pane")),
+        KeyBinding([.control("j")], .newline, t("nieuwe regel", "new line")),
+        KeyBinding([.backTab], .previousPane, t("vorig deel", "previous pane"), inFooter: false),
         KeyBinding([.pageUp], .pageUp, t("uitleg omhoog", "scroll help up"), inFooter: false),
         KeyBinding([.pageDown], .pageDown, t("uitleg omlaag", "scroll help down"), inFooter: false),
         KeyBinding([.function(10)], .quit, t("stoppen", "quit")),
