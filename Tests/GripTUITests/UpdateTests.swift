@@ -315,3 +315,48 @@ struct FooterTests {
         for word in ["hulp", "overzicht", "uitkomst", "stoppen"] { #expect(footer.contains(word), "\(footer)") }
     }
 }
+
+/// Long option lists scroll with the cursor, say what is hidden, and every option has a
+/// key (issue 13 item 7).
+struct LongOptionListTests {
+    static let yaml: String = {
+        let options = (1...14).map { "          - {id: o\($0), label: {nl: Optie \($0), en: Option \($0)}}" }.joined(separator: "\n")
+        return """
+            id: long
+            version: 1.0.0
+            title: {nl: Lang, en: Long}
+            description: {nl: Een test., en: A test.}
+            sections:
+              - id: s
+                title: {nl: S, en: S}
+                questions:
+                  - id: areas
+                    type: multi
+                    text: {nl: Welke gebieden?, en: Which areas?}
+                    help: {nl: "Een lange uitleg over de gebieden die hier kunnen gelden, met voorbeelden.", en: A long explanation.}
+                    options:
+            \(options)
+            """
+    }()
+
+    @Test func aLongListSaysWhatIsHiddenAndEveryOptionHasAKey() throws {
+        let questionnaire = try #require(QuestionnaireLoader.load(Data(Self.yaml.utf8), file: "long.yaml").questionnaire)
+        var state = AppState(instruments: [questionnaire], width: 60, height: 20)
+        send(&state, [enter] + keys("Test") + [enter, enter, enter])
+        var screen = App.view(state).text
+        #expect(screen.contains("▼ nog"), "\(screen)")
+        #expect(!screen.contains("▲ nog"))
+        // The fourteenth option has a key of its own, and choosing it scrolls it into view.
+        let key = try #require(ChoiceKeys.label(13))
+        send(&state, keys(key))
+        guard case .choice(let highlight, let chosen)? = state.active?.input else { Issue.record("choice input expected"); return }
+        #expect(highlight == 13 && chosen == ["o14"])
+        screen = App.view(state).text
+        #expect(screen.contains("\(key) [x] Optie 14"), "\(screen)")
+        #expect(screen.contains("▲ nog"))
+        // With help open the list still shows options and says there are more.
+        send(&state, keys("?"))
+        screen = App.view(state).text
+        #expect(screen.contains("[x] Optie 14") && screen.contains("▲ nog"), "\(screen)")
+    }
+}

@@ -31,6 +31,8 @@ enum UIText {
     static let sources = t("Bronnen", "Sources")
     static let noHelp = t("Geen uitleg bij deze vraag.", "No explanation for this question.")
     static let unknown = AnswerWords.unknown
+    static func moreAbove(_ count: Int) -> T { t("nog \(count) hierboven", "\(count) more above") }
+    static func moreBelow(_ count: Int) -> T { t("nog \(count) hieronder", "\(count) more below") }
     static let suggestedMark = t("voorgesteld", "suggested")
     static let prefilled = t("Voorgesteld uit een eerdere vragenlijst; bevestig of wijzig.", "Suggested from an earlier questionnaire; confirm or change.")
     static let liveOutcome = t("Uitkomst tot nu toe", "Outcome so far")

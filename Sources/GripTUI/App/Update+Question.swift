@@ -112,6 +112,8 @@ extension App {
                         active.input = .field(editor, unknownHighlighted: false, unknownChosen: false)
                     }
                 }
+            } else if case .character(let character) = key, case .choice = active.input, let index = ChoiceKeys.index(of: character) {
+                chooseNumber(index + 1, question: question, &active)
             } else if case .character(let character) = key, let digit = character.wholeNumberValue, digit >= 1 {
                 chooseNumber(digit, question: question, &active)
             } else if case .scale(let value, _) = active.input, key == .left || key == .right {

@@ -40,7 +40,8 @@ extension App {
         // Space below the input: problem (1), note label + field (2..4), help (rest).
         let noteRows = active.focus == .note ? 3 : 1
         let helpRows = active.helpVisible ? max(4, (bottom - y) / 2) : 0
-        let inputLimit = max(2, bottom - y - (active.problem == nil ? 0 : 1) - 2 - noteRows - helpRows)
+        // At least four rows: a long list then shows two options between its "more" lines.
+        let inputLimit = max(4, bottom - y - (active.problem == nil ? 0 : 1) - 2 - noteRows - helpRows)
         y = drawInput(&buffer, active, question, language: language, x: 2, y: y, width: contentWidth, height: inputLimit)
         if let problem = active.problem, y < bottom {
             for line in TextWrap.lines("⚠ " + problem, width: contentWidth).prefix(2) where y < bottom {
@@ -84,12 +85,25 @@ extension App {
             let rows = question.choiceRows
             let multi = question.type == .multi
             var row = y
-            for index in window(count: rows.count, selection: highlight, height: height) {
+            // A list longer than the room scrolls with the cursor, and says what is hidden.
+            let scrolling = rows.count > height && height >= 3
+            let visible = window(count: rows.count, selection: highlight, height: scrolling ? height - 2 : height)
+            if scrolling {
+                let above = visible.lowerBound
+                buffer.write(above > 0 ? "  ▲ " + UIText.moreAbove(above)[language] : "", x: x, y: row, role: .muted)
+                row += 1
+            }
+            for index in visible {
                 let mark = chosen.contains(rows[index].id) ? (multi ? "[x]" : "(•)") : (multi ? "[ ]" : "( )")
                 let isHighlighted = index == highlight && focused
-                let number = (isHighlighted ? "› " : "  ") + (index < 9 ? "\(index + 1) " : "  ")
+                let number = (isHighlighted ? "› " : "  ") + (ChoiceKeys.label(index).map { "\($0) " } ?? "  ")
                 if isHighlighted { buffer.fill(x: x, y: row, width: width, height: 1, role: .selected) }
                 buffer.write(TextWidth.truncate("\(number)\(mark) \(rows[index].label[language])", to: width), x: x, y: row, role: isHighlighted ? .selected : (chosen.contains(rows[index].id) ? .focused : .normal))
+                row += 1
+            }
+            if scrolling {
+                let below = rows.count - visible.upperBound
+                buffer.write(below > 0 ? "  ▼ " + UIText.moreBelow(below)[language] : "", x: x, y: row, role: .muted)
                 row += 1
             }
             return row
