@@ -152,4 +152,19 @@ struct PrefillTests {
         let third = try loadQuestionnaire(Self.choiceTarget.replacingOccurrences(of: "{option: ordinary,", with: "{option: ordinairy,"))
         #expect(Prefill.diagnostics(for: third, sources: [first]).map(\.message) == ["'ordinairy' is not an option of 'kind'; did you mean 'ordinary'?"])
     }
+
+    /// A note on a copied answer travels with it (issue 13 item 8).
+    @Test func notesComeAlongWithCopiedAnswers() throws {
+        let first = try loadQuestionnaire(Self.source)
+        let second = try loadQuestionnaire(Self.target(Self.mappings))
+        var source = Session(questionnaire: first)
+        _ = source.setAnswer(.yes, for: "personal")
+        source.setNote("Zie het verwerkingsregister, regel 14.", at: 0)
+        _ = source.setAnswer(.options(["special"]), for: "kinds")
+        source.setNote("Alleen bij bezwaar.", at: 1)
+        var target = Session(questionnaire: second)
+        target.applyPrefill(from: source)
+        #expect(target.note(at: 0) == "Zie het verwerkingsregister, regel 14.")
+        #expect(target.note(at: 1) == nil, "a condition is not the same answer: its note stays behind")
+    }
 }

@@ -53,6 +53,21 @@ public enum Prefill {
         return answers
     }
 
+    /// The notes that travel with copied answers: a note on the source question goes to
+    /// the question that takes over its answer.
+    public static func notes(for target: Questionnaire, from source: Session) -> [Int: String] {
+        var notes: [Int: String] = [:]
+        for rule in target.prefill where rule.from == source.questionnaire.id {
+            for mapping in rule.mappings {
+                guard case .success(.copy(let index)) = resolve(mapping, into: target, from: source.questionnaire),
+                    let note = source.note(at: index), !note.isEmpty
+                else { continue }
+                notes[mapping.target] = note
+            }
+        }
+        return notes
+    }
+
     enum Transfer {
         case copy(Int)
         case condition(CompiledExpression)
@@ -127,6 +142,10 @@ extension Session {
         for (index, value) in Prefill.answers(for: questionnaire, from: source).sorted(by: { $0.key < $1.key })
         where setAnswer(value, at: index) == .ok {
             filled.insert(index)
+        }
+        // Notes come along with the answers they explain, never over a note already there.
+        for (index, note) in Prefill.notes(for: questionnaire, from: source) where filled.contains(index) && (self.note(at: index) ?? "").isEmpty {
+            setNote(note, at: index)
         }
         return filled
     }
