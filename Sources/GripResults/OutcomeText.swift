@@ -65,9 +65,9 @@ public enum OutcomeText {
             }
         }
 
-        var resolve: String { language == .nl ? "vragen" : "questions" }
-        var openPoint: String { language == .nl ? "nog uitzoeken of dit geldt" : "to find out whether this holds" }
-        var appliesFrom: String { language == .nl ? "Geldt vanaf" : "Applies from" }
+        public var resolve: String { language == .nl ? "vragen" : "questions" }
+        public var openPoint: String { language == .nl ? "nog uitzoeken of dit geldt" : "to find out whether this holds" }
+        public var appliesFrom: String { language == .nl ? "Geldt vanaf" : "Applies from" }
         var possibly: String { language == .nl ? "mogelijk" : "possibly" }
         var next: String { language == .nl ? "Vervolginstrumenten" : "Next instruments" }
     }

@@ -326,3 +326,34 @@ struct BackgroundResultsTests {
         #expect(final.results.filter { !$0.verification.isValid }.isEmpty)
     }
 }
+
+/// The saved-result view speaks the interface language, keeps the sources and shows local
+/// times (issue 13 item 5).
+struct SavedResultViewTests {
+    @Test(arguments: [Language.nl, .en])
+    func theSavedResultReadsLikeTheLiveOutcome(_ language: Language) throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try KeyStore(directory: runner.configDirectory).create(identity: SignerIdentity(name: "Anna", organisation: "Gemeente"))
+        _ = runner.run(.saveSettings(Settings(language: language)))
+        let questionnaire = try #require(bundledInstruments.first { $0.id == "quickscan" })
+        let answers = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/answers/quickscan.yaml"), encoding: .utf8)
+        var session = Session(questionnaire: questionnaire)
+        guard case .success(let file) = AnswersFile.parse(Data(answers.utf8), file: "quickscan.yaml") else { Issue.record("example answers"); return }
+        #expect(file.apply(to: &session).errors.isEmpty)
+        guard case .resultWritten(let path) = runner.run(.writeResult(session: session, startedAt: fixedNow, language: .nl, draftID: UUID())),
+            case .resultOpened(_, let lines) = runner.run(.openResult(path: path))
+        else {
+            Issue.record("result not written or opened")
+            return
+        }
+        let text = lines.joined(separator: "\n")
+        let levels = language == .nl ? ["verplicht", "niet nodig"] : ["required", "not needed"]
+        #expect(levels.contains { text.contains(": " + $0) }, "\(text.prefix(800))")
+        #expect(!text.contains(language == .nl ? ": required" : ": verplicht"))
+        #expect(text.contains(language == .nl ? "Ingevuld door" : "Filled in by"))
+        #expect(text.contains("[AVG Art.") || text.contains("[GDPR Art."), "sources are shown")
+        let completed = try #require(lines.first { $0.hasPrefix(language == .nl ? "Afgerond: " : "Completed: ") })
+        #expect(!completed.contains("T") && !completed.hasSuffix("Z"), "local time, not UTC ISO: \(completed)")
+    }
+}

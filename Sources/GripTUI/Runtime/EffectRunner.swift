@@ -215,7 +215,7 @@ public final class EffectRunner {
     func openResult(_ path: String) -> EffectResult {
         do throws(ResultFile.Problem) {
             let opened = try ResultFile.open(path, trustList: trustList())
-            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report))
+            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, language: knownSettings.language))
         } catch {
             return .resultOpenFailed(words(error))
         }
@@ -246,25 +246,36 @@ public final class EffectRunner {
     }
 }
 
-/// A result as plain lines for the read-only screen.
+/// A result as plain lines for the read-only screen: the interface's words and local
+/// times, the same wording of levels and the same sources as the live outcome.
 enum ResultText {
-    static func lines(_ report: ResultReport) -> [String] {
-        let dutch = report.language != "en"
+    static func lines(_ report: ResultReport, language: Language, timeZone: TimeZone = .current) -> [String] {
+        let words = OutcomeText.Words(language)
+        let dutch = language == .nl
+        func sources(_ list: [ResultReport.Source]) -> String {
+            list.isEmpty ? "" : " [" + list.map { [$0.title, $0.article].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ") + "]"
+        }
+        func level(_ raw: String) -> String {
+            AssessmentLevel(rawValue: raw).map { words.level($0) } ?? raw
+        }
         var lines: [String] = []
         lines.append("\(dutch ? "Organisatie" : "Organisation"): \(report.organisation)")
-        lines.append("\(dutch ? "Ingevuld door" : "Assessor"): \(report.assessor)")
-        lines.append("\(dutch ? "Afgerond" : "Completed"): \(report.completedAt)")
+        lines.append("\(dutch ? "Ingevuld door" : "Filled in by"): \(report.assessor)")
+        lines.append("\(dutch ? "Afgerond" : "Completed"): \(localTime(report.completedAt, timeZone: timeZone))")
         lines.append("\(dutch ? "Ondertekenaar" : "Signer"): \(report.signerName ?? "—") \(report.verification.keyID ?? "")")
         lines.append("")
         for assessment in report.assessments {
-            lines.append("■ \(assessment.title): \(assessment.level)")
-            for reason in assessment.reasons { lines.append("  + \(reason.text)") }
-            for point in assessment.openPoints { lines.append("  ? \(dutch ? "Nog uitzoeken of dit geldt" : "To find out whether this holds"): \(point.text)") }
+            lines.append("■ \(assessment.title): \(level(assessment.level))")
+            for reason in assessment.reasons { lines.append("  + \(reason.text)\(sources(reason.sources))") }
+            for point in assessment.openPoints {
+                lines.append("  ? \(words.openPoint): \(point.text) — \(words.resolve): \(point.questions.joined(separator: ", "))")
+            }
             if let rationale = assessment.rationale { lines.append("  = \(rationale)") }
+            if let date = assessment.appliesFrom { lines.append("  \(words.appliesFrom) \(date)") }
             lines.append("  → \(assessment.nextStep)")
         }
         for classification in report.classifications { lines.append("\(classification.title): \(classification.headline)") }
-        for warning in report.warnings { lines.append("! \(warning.text)") }
+        for warning in report.warnings { lines.append("! \(warning.text)\(sources(warning.sources))") }
         lines.append("")
         for answer in report.answers where answer.shown {
             lines.append("\(answer.text)")
@@ -272,5 +283,17 @@ enum ResultText {
             if let note = answer.note { lines.append("  \(dutch ? "Toelichting" : "Note"): \(note)") }
         }
         return lines
+    }
+
+    /// `2026-11-23T14:05:09Z` as local time (`2026-11-23 15:05`); text that is not such a
+    /// time is shown as it is.
+    static func localTime(_ timestamp: String, timeZone: TimeZone) -> String {
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime]
+        guard let date = parser.date(from: timestamp) else { return timestamp }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = timeZone
+        return formatter.string(from: date)
     }
 }
