@@ -360,3 +360,21 @@ struct LongOptionListTests {
         #expect(screen.contains("[x] Optie 14") && screen.contains("▲ nog"), "\(screen)")
     }
 }
+
+/// Before signing, the first screen of the outcome shows every verdict and says that it
+/// scrolls (issue 13 item 4).
+struct OutcomeSummaryTests {
+    @Test(arguments: [Language.nl, .en])
+    func everyVerdictIsOnTheFirstScreenAt80x24(_ language: Language) {
+        var state = makeState(language: language, width: 80, height: 24)
+        startAssessment(&state)
+        answerEverything(&state)
+        guard case .outcome = state.screen, let active = state.active else { Issue.record("outcome expected"); return }
+        let screen = App.view(state).text
+        for assessment in Scorer.outcome(for: active.session).assessments {
+            #expect(screen.contains("■ \(assessment.title[language]): "), "\(assessment.id) is not on the first screen")
+        }
+        #expect(screen.contains(language == .nl ? "▼ nog" : "▼ "), "says there is more")
+        #expect(screen.contains("PgDn"), "the footer names the scroll key")
+    }
+}

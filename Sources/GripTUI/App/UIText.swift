@@ -81,6 +81,9 @@ enum UIText {
     }
     static func backedUp(_ path: String) -> T { t("Kopie van het concept bewaard: \(path)", "Copy of the draft kept: \(path)") }
     static let outcomeTitle = t("Uitkomst", "Outcome")
+    static let summary = t("In het kort", "In short")
+    static let details = t("Per onderdeel: redenen, bronnen en wat te doen", "Per assessment: reasons, sources and what to do")
+    static func moreLines(_ count: Int) -> T { t("▼ nog \(count) regels (PgDn of spatie)", "▼ \(count) more lines (PgDn or space)") }
     static let reasons = t("Waarom", "Why")
     static let openPoints = t("Nog uitzoeken of dit geldt", "To find out whether this holds")
     static let nextStep = t("Volgende stap", "Next step")

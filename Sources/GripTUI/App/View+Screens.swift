@@ -38,6 +38,16 @@ extension App {
     static func outcomeLines(_ outcome: Outcome, session: Session, language: Language, width: Int, instruments: [Instrument]) -> StyledLines {
         let words = OutcomeText.Words(language)
         var lines = StyledLines(width: width)
+        // First every verdict on one line each, so the first screen shows them all.
+        lines.add(UIText.summary[language], role: .heading)
+        for assessment in outcome.assessments {
+            lines.add("■ \(assessment.title[language]): \(words.level(assessment.level))", role: levelRole(assessment.level), indent: 2, hang: 2)
+        }
+        for classification in outcome.classifications {
+            lines.add("\(classification.title[language]): \(classification.headline[language])", indent: 2, hang: 2)
+        }
+        lines.blank()
+        lines.add(UIText.details[language], role: .heading)
         for assessment in outcome.assessments {
             lines.add("■ \(assessment.title[language]): \(words.level(assessment.level))", role: levelRole(assessment.level), hang: 2)
             for reason in assessment.reasons {
@@ -93,12 +103,16 @@ extension App {
     static func drawOutcome(_ buffer: inout ScreenBuffer, _ state: AppState, _ outcomeState: OutcomeState) {
         guard let active = state.active else { return }
         let language = state.language
-        drawTitle(&buffer, "\(UIText.outcomeTitle[language]): \(active.session.questionnaire.title[language]) — \(active.session.subject.system)")
         let outcome = Scorer.outcome(for: active.session)
         let lines = outcomeLines(outcome, session: active.session, language: language, width: buffer.width - 4, instruments: state.instruments)
         let height = buffer.height - 5
         let scroll = min(outcomeState.scroll, max(0, lines.lines.count - height))
-        lines.draw(into: &buffer, x: 2, y: 2, height: height, scroll: scroll)
+        let below = lines.lines.count - scroll - height
+        // Where the reader is, and that there is more: the last row says so.
+        lines.draw(into: &buffer, x: 2, y: 2, height: below > 0 ? height - 1 : height, scroll: scroll)
+        if below > 0 { buffer.write(UIText.moreLines(below + 1)[language], x: 2, y: 2 + height - 1, role: .key) }
+        let position = lines.lines.count > height ? "\(scroll + 1)–\(min(lines.lines.count, scroll + height))/\(lines.lines.count)" : ""
+        drawTitle(&buffer, "\(UIText.outcomeTitle[language]): \(active.session.questionnaire.title[language]) — \(active.session.subject.system)", right: position)
         let status: String
         let role: Role
         if let path = outcomeState.savedPath {

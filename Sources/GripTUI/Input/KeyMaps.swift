@@ -77,9 +77,9 @@ enum KeyMaps {
         KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
         KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
         KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
-        KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down"), inFooter: false),
-        KeyBinding([.enter], .confirm, t("ondertekenen en opslaan", "sign and save")),
-        KeyBinding([.escape], .back, t("terug naar vragen", "back to questions")),
+        KeyBinding([.enter], .confirm, t("ondertekenen", "sign")),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, t("verder lezen", "read on")),
+        KeyBinding([.escape], .back, t("vragen", "questions")),
         KeyBinding([.character("h")], .results, t("beginscherm", "home")),
         KeyBinding.quit,
     ])
