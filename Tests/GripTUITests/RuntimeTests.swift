@@ -1,6 +1,7 @@
 import Foundation
 import GripEngine
 @testable import GripResults
+import GripScoring
 import Testing
 @testable import GripTUI
 
@@ -342,7 +343,7 @@ struct SavedResultViewTests {
         guard case .success(let file) = AnswersFile.parse(Data(answers.utf8), file: "quickscan.yaml") else { Issue.record("example answers"); return }
         #expect(file.apply(to: &session).errors.isEmpty)
         guard case .resultWritten(let path) = runner.run(.writeResult(session: session, startedAt: fixedNow, language: .nl, draftID: UUID())),
-            case .resultOpened(_, let lines) = runner.run(.openResult(path: path))
+            case .resultOpened(_, let lines, _) = runner.run(.openResult(path: path))
         else {
             Issue.record("result not written or opened")
             return
@@ -355,5 +356,47 @@ struct SavedResultViewTests {
         #expect(text.contains("[AVG Art.") || text.contains("[GDPR Art."), "sources are shown")
         let completed = try #require(lines.first { $0.hasPrefix(language == .nl ? "Afgerond: " : "Completed: ") })
         #expect(!completed.contains("T") && !completed.hasSuffix("Z"), "local time, not UTC ISO: \(completed)")
+    }
+}
+
+/// A saved quickscan offers its next instruments, which start with its answers (issue 13
+/// item 3): no need to redo the quickscan.
+struct FollowUpFromResultTests {
+    @Test func aSavedQuickscanStartsDPIALiteWithItsAnswers() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try KeyStore(directory: runner.configDirectory).create(identity: SignerIdentity(name: "Anna", organisation: "Gemeente"))
+        let quickscan = try #require(bundledInstruments.first { $0.id == "quickscan" })
+        let answers = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Examples/answers/quickscan.yaml"), encoding: .utf8)
+        var session = Session(questionnaire: quickscan)
+        guard case .success(let file) = AnswersFile.parse(Data(answers.utf8), file: "quickscan.yaml") else { Issue.record("example answers"); return }
+        _ = file.apply(to: &session)
+        guard case .resultWritten(let path) = runner.run(.writeResult(session: session, startedAt: fixedNow, language: .nl, draftID: UUID())) else {
+            Issue.record("no result")
+            return
+        }
+        var state = runner.initialState(instruments: bundledInstruments, width: 100, height: 30)
+        let opened = try #require(runner.run(.openResult(path: path)))
+        send(&state, [.effect(opened)])
+        let screen = App.view(state).text
+        guard case .resultDetail(let detail) = state.screen else { Issue.record("result view expected"); return }
+        #expect(detail.lines.contains { $0.hasPrefix("Vervolginstrumenten") }, "the view lists the next instruments")
+        #expect(screen.contains("vervolginstrument"), "the footer names the key")
+        let next = Scorer.outcome(for: session).nextInstruments
+        let dpia = try #require(next.firstIndex(of: "dpia-lite"))
+        send(&state, keys("\(dpia + 1)"))
+        guard case .start(let start) = state.screen else { Issue.record("start screen expected, got \(state.screen)"); return }
+        #expect(start.questionnaire.id == "dpia-lite")
+        #expect(start.fields[0].text == session.subject.system)
+        send(&state, [enter])
+        #expect(state.active?.session.questionnaire.id == "dpia-lite")
+        #expect((state.active?.prefilled.count ?? 0) > 3, "the quickscan's answers are suggested")
+    }
+
+    @Test func aTamperedResultHandsNothingOn() throws {
+        let document = try StrictJSONParser.parse(Array(#"{"result": {"questionnaire": {"id": "quickscan"}, "answers": [{"question": "personal_data", "value": "yes", "visibility": "hidden"}], "outcome": {"nextInstruments": ["dpia-lite"]}}}"#.utf8))
+        let answers = try #require(ResultAnswers(document: document))
+        #expect(answers.answers.isEmpty, "hidden answers did not count and are not handed on")
+        #expect(answers.nextInstruments == ["dpia-lite"])
     }
 }

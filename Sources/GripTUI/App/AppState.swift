@@ -190,6 +190,8 @@ public struct ResultDetailState: Sendable {
     public var summary: ResultSummary
     public var lines: [String]
     public var scroll = 0
+    /// The result's answers, when it verifies: its next instruments start with them.
+    public var answers: ResultAnswers?
 }
 
 /// Which part of the question screen has the keyboard.

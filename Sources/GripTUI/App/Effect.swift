@@ -35,7 +35,9 @@ public enum EffectResult: Sendable, Equatable {
     case resultFailed(String)
     /// The own results verified so far; `complete` when all are.
     case resultsLoaded([ResultSummary], complete: Bool)
-    case resultOpened(ResultSummary, lines: [String])
+    /// A result to read; `answers` when it verifies, so its next instruments can start
+    /// with its answers.
+    case resultOpened(ResultSummary, lines: [String], answers: ResultAnswers? = nil)
     case resultOpenFailed(String)
     case exported(path: String)
     case exportFailed(String)

@@ -33,6 +33,7 @@ enum UIText {
     static let unknown = AnswerWords.unknown
     static func moreAbove(_ count: Int) -> T { t("nog \(count) hierboven", "\(count) more above") }
     static func moreBelow(_ count: Int) -> T { t("nog \(count) hieronder", "\(count) more below") }
+    static let nextFromResult = t("Vervolginstrumenten (kies het nummer; de antwoorden worden voorgesteld):", "Next instruments (press the number; the answers are suggested):")
     static let suggestedMark = t("voorgesteld", "suggested")
     static let prefilled = t("Voorgesteld uit een eerdere vragenlijst; bevestig of wijzig.", "Suggested from an earlier questionnaire; confirm or change.")
     static let liveOutcome = t("Uitkomst tot nu toe", "Outcome so far")

@@ -144,7 +144,20 @@ extension App {
     }
 
     static func resultDetail(_ state: inout AppState, _ event: Event) -> [Effect] {
-        guard case .key(let key) = event, case .resultDetail(var detail) = state.screen, let action = KeyMaps.resultDetail.action(for: key) else { return [] }
+        guard case .key(let key) = event, case .resultDetail(var detail) = state.screen else { return [] }
+        // Digits start the instruments the result points to, with its answers as suggestions.
+        if case .character(let character) = key, let digit = character.wholeNumberValue, let answers = detail.answers,
+            digit >= 1, digit <= answers.nextInstruments.count
+        {
+            guard let source = questionnaire(answers.questionnaireID, &state),
+                let target = questionnaire(answers.nextInstruments[digit - 1], &state)
+            else { return [] }
+            state.pendingPrefill = answers.session(source)
+            state.active = nil
+            state.screen = .start(StartState(questionnaire: target, settings: state.settings, system: answers.subject.system))
+            return []
+        }
+        guard let action = KeyMaps.resultDetail.action(for: key) else { return [] }
         let page = max(1, state.height - 5)
         switch action {
         case .up: detail.scroll = max(0, detail.scroll - 1)

@@ -114,8 +114,15 @@ public enum App {
         case .resultsLoaded(let results, let complete):
             state.results = results
             state.resultsLoading = !complete
-        case .resultOpened(let summary, let lines):
-            state.screen = .resultDetail(ResultDetailState(summary: summary, lines: lines))
+        case .resultOpened(let summary, var lines, let answers):
+            // The instruments this result points to, started by number with its answers.
+            if let next = answers?.nextInstruments, !next.isEmpty {
+                lines += ["", UIText.nextFromResult[state.language]]
+                for (index, id) in next.enumerated() {
+                    lines.append("  \(index + 1)  " + (state.instruments.first { $0.id == id }?.title[state.language] ?? id))
+                }
+            }
+            state.screen = .resultDetail(ResultDetailState(summary: summary, lines: lines, answers: answers))
         case .resultOpenFailed(let reason), .exportFailed(let reason):
             state.message = AppState.Message(text: reason, isError: true)
         case .exported(let path):

@@ -167,6 +167,8 @@ extension App {
         }
         for line in detail.lines { lines.add(line) }
         lines.draw(into: &buffer, x: 2, y: 2, height: buffer.height - 5, scroll: detail.scroll)
-        drawFooter(&buffer, state, KeyMaps.resultDetail)
+        var keyMap = KeyMaps.resultDetail
+        if detail.answers?.nextInstruments.isEmpty ?? true { keyMap.bindings.removeAll { $0.action == .choose(1) } }
+        drawFooter(&buffer, state, keyMap)
     }
 }

@@ -105,6 +105,7 @@ enum KeyMaps {
         KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
         KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
         KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
+        KeyBinding([.character("1")], .choose(1), t("vervolginstrument", "next instrument")),
         KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down")),
         KeyBinding([.character("m")], .export("markdown"), t("Markdown", "Markdown")),
         KeyBinding([.character("w")], .export("html"), t("HTML", "HTML")),

@@ -215,7 +215,9 @@ public final class EffectRunner {
     func openResult(_ path: String) -> EffectResult {
         do throws(ResultFile.Problem) {
             let opened = try ResultFile.open(path, trustList: trustList())
-            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, language: knownSettings.language))
+            // Only a genuine, unchanged result hands its answers on.
+            let answers = opened.verification.isValid ? ResultAnswers(document: opened.document) : nil
+            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, language: knownSettings.language), answers: answers)
         } catch {
             return .resultOpenFailed(words(error))
         }
