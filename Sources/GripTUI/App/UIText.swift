@@ -34,6 +34,11 @@ enum UIText {
     static func moreAbove(_ count: Int) -> T { t("nog \(count) hierboven", "\(count) more above") }
     static func moreBelow(_ count: Int) -> T { t("nog \(count) hieronder", "\(count) more below") }
     static let nextFromResult = t("Vervolginstrumenten (kies het nummer; de antwoorden worden voorgesteld):", "Next instruments (press the number; the answers are suggested):")
+    static func unanswered(_ count: Int) -> T {
+        count == 1
+            ? t("Nog 1 vraag zonder antwoord (gemarkeerd).", "1 question still unanswered (marked).")
+            : t("Nog \(count) vragen zonder antwoord (gemarkeerd).", "\(count) questions still unanswered (marked).")
+    }
     static let suggestedMark = t("voorgesteld", "suggested")
     static let prefilled = t("Voorgesteld uit een eerdere vragenlijst; bevestig of wijzig.", "Suggested from an earlier questionnaire; confirm or change.")
     static let liveOutcome = t("Uitkomst tot nu toe", "Outcome so far")

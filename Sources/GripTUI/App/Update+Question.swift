@@ -373,7 +373,7 @@ extension App {
         if !active.session.isComplete && !settled {
             let missing = active.session.missingRequired
             state.screen = .overview(OverviewState(selection: active.session.visibleIndices.firstIndex(of: missing[0]) ?? 0))
-            say(&state, LocalizedText(nl: "Nog \(missing.count) vraag/vragen zonder antwoord (gemarkeerd).", en: "\(missing.count) question(s) still unanswered (marked)."), error: true)
+            say(&state, UIText.unanswered(missing.count), error: true)
             return []
         }
         state.screen = .outcome(OutcomeState())

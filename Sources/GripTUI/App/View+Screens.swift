@@ -151,7 +151,7 @@ extension App {
             if selected { buffer.fill(x: 1, y: top + y, width: buffer.width - 2, height: 1, role: .selected) }
             let status = verificationText(result.verification, language)
             let statusWidth = TextWidth.of(status)
-            let text = "\(result.completedAt.prefix(10))  \(result.system) · \(result.questionnaireTitle)"
+            let text = "\(localTime(result.completedAt, state.timeZone))  \(result.system) · \(result.questionnaireTitle)"
             buffer.write(TextWidth.truncate(text, to: buffer.width - statusWidth - 6), x: 2, y: top + y, role: selected ? .selected : .normal)
             buffer.write(status, x: buffer.width - statusWidth - 2, y: top + y, role: selected ? .selected : (result.verification.isValid ? .success : .error))
         }

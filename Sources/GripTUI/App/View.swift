@@ -85,6 +85,12 @@ extension App {
         }
     }
 
+    /// A result's `completedAt` (UTC, RFC 3339) as a local date and time, so two results
+    /// of one day can be told apart.
+    static func localTime(_ timestamp: String, _ timeZone: TimeZone) -> String {
+        ResultText.localTime(timestamp, timeZone: timeZone)
+    }
+
     static func date(_ date: Date, _ timeZone: TimeZone) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "nl_NL")
@@ -94,6 +100,10 @@ extension App {
     }
 
     // MARK: Home
+
+    static func noDrafts(_ language: Language) -> [(text: String, role: Role, item: Int?)] {
+        [("", .normal, nil), (UIText.drafts[language], .heading, nil), (UIText.noDrafts[language], .muted, nil)]
+    }
 
     static func drawHome(_ buffer: inout ScreenBuffer, _ state: AppState, _ home: HomeState) {
         let language = state.language
@@ -119,16 +129,18 @@ extension App {
                 rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))\(signed)", .normal, position))
             case .result(let index):
                 if index == 0 {
+                    // The sections keep their order: drafts (or none) before results.
+                    if state.drafts.isEmpty { rows += noDrafts(language) }
                     rows.append(("", .normal, nil))
                     rows.append((UIText.recentResults[language] + (state.resultsLoading ? " — " + UIText.resultsLoading[language] : ""), .heading, nil))
                 }
                 let result = state.results[index]
                 let mark = result.verification.isValid ? "✓" : "✗"
-                rows.append(("\(mark) \(result.system) · \(result.questionnaireTitle) · \(result.completedAt.prefix(10))", result.verification.isValid ? .normal : .error, position))
+                rows.append(("\(mark) \(result.system) · \(result.questionnaireTitle) · \(localTime(result.completedAt, state.timeZone))", result.verification.isValid ? .normal : .error, position))
             }
         }
-        if state.drafts.isEmpty { rows.append(("", .normal, nil)); rows.append((UIText.drafts[language], .heading, nil)); rows.append((UIText.noDrafts[language], .muted, nil)) }
         if state.results.isEmpty {
+            if state.drafts.isEmpty { rows += noDrafts(language) }
             rows.append(("", .normal, nil))
             rows.append((UIText.recentResults[language], .heading, nil))
             rows.append(((state.resultsLoading ? UIText.resultsLoading : UIText.noResults)[language], .muted, nil))
