@@ -3,7 +3,9 @@ import GripScoring
 
 /// An outcome as plain text, for the terminal.
 public enum OutcomeText {
-    public static func render(_ outcome: Outcome, language: Language) -> String {
+    /// `forAuthors` adds the internal scores and the ids of next instruments (`grip score`);
+    /// people filling in a questionnaire see levels, reasons and dimension values only.
+    public static func render(_ outcome: Outcome, language: Language, forAuthors: Bool = true) -> String {
         let words = Words(language)
         var text = ""
         for assessment in outcome.assessments {
@@ -21,7 +23,7 @@ public enum OutcomeText {
         for classification in outcome.classifications {
             text += "\(classification.title[language]): \(classification.headline[language])\n"
         }
-        for score in outcome.scores {
+        for score in outcome.scores where forAuthors {
             let value: String =
                 switch score.value {
                 case .exact(let number): String(number)
@@ -36,7 +38,7 @@ public enum OutcomeText {
         for warning in outcome.warnings {
             text += "! \(warning.text[language])\(sourceList(warning.sources, language))\n"
         }
-        if !outcome.nextInstruments.isEmpty {
+        if !outcome.nextInstruments.isEmpty && forAuthors {
             text += "\(words.next): \(outcome.nextInstruments.joined(separator: ", "))\n"
         }
         return text

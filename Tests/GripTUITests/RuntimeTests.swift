@@ -400,3 +400,51 @@ struct FollowUpFromResultTests {
         #expect(answers.nextInstruments == ["dpia-lite"])
     }
 }
+
+/// The plain mode speaks to people, not authors (issue 13 item 10).
+struct PlainModeWordingTests {
+    @Test func multipleChoicesBySpacesTitlesNotIdsAndNoInternalScores() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        var output: [String] = []
+        var chosen = false
+        var multiAnswered = false
+        func reply() -> String? {
+            let prompt = output.last ?? ""
+            if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
+            if prompt.hasPrefix("Naam van het systeem") { return "Chatbot" }
+            if prompt.hasPrefix("Uw naam") { return "Anna" }
+            if prompt.hasPrefix("Ondertekenen en opslaan") { return "j" }
+            if prompt.hasPrefix("Nummer om te starten") { return "" }
+            if prompt.hasPrefix("Antwoord (nummers") { multiAnswered = true; return "1 2" }
+            if prompt.hasPrefix("Antwoord") { return "1" }
+            return ""
+        }
+        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
+        let written = mode.run()
+        #expect(written.count == 1)
+        #expect(multiAnswered)
+        #expect(!output.contains { $0.hasPrefix("Typ een nummer uit de lijst") }, "'1 2' is accepted")
+        let text = output.joined(separator: "\n")
+        #expect(!text.contains("Risicoscore"), "internal scores are for authors")
+        #expect(!text.contains("1. dpia-lite"), "instruments by title, not id")
+    }
+
+    @Test func qAtTheSystemNameStops() throws {
+        let (runner, root) = RuntimeTests.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+        var output: [String] = []
+        var chosen = false
+        func reply() -> String? {
+            let prompt = output.last ?? ""
+            if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
+            if prompt.hasPrefix("Naam van het systeem") { return "q" }
+            return ""
+        }
+        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
+        #expect(mode.run().isEmpty)
+        #expect(DraftStore(directory: runner.dataDirectory.appendingPathComponent("drafts")).list().drafts.isEmpty, "no draft for a system called q")
+    }
+}

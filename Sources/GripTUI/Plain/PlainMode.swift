@@ -65,7 +65,8 @@ public struct PlainMode {
             if let last = state.pendingPrefill {
                 let instruments = Scorer.outcome(for: last).nextInstruments
                 if !instruments.isEmpty {
-                    output(t("Vervolginstrumenten:", "Next instruments:") + " " + instruments.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "  "))
+                    let titles = instruments.map { id in state.instruments.first { $0.id == id }?.title[language] ?? id }
+                    output(t("Vervolginstrumenten:", "Next instruments:") + " " + titles.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "  "))
                     if let answer = ask(t("Nummer om te starten, Enter voor het begin:", "Number to start, Enter for the start:")), let number = Int(answer), (1...instruments.count).contains(number) {
                         next = instruments[number - 1]
                     }
@@ -86,8 +87,9 @@ public struct PlainMode {
             startedAt = resume.startedAt
         } else {
             output("\n" + questionnaire.title[language] + "\n" + questionnaire.description[language])
+            // q stops here too, as everywhere in this mode.
             func field(_ label: String, _ defaultValue: String) -> String? {
-                guard let value = ask(label + (defaultValue.isEmpty ? ":" : " [\(defaultValue)]:")) else { return nil }
+                guard let value = ask(label + (defaultValue.isEmpty ? ":" : " [\(defaultValue)]:") + " (q = " + t("stoppen", "quit") + ")"), value != "q" else { return nil }
                 return value.isEmpty ? defaultValue : value
             }
             guard let system = field(UIText.system[language], ""),
@@ -141,7 +143,8 @@ public struct PlainMode {
             } else if line == "w" || line.lowercased() == "unknown" {
                 value = .unknown
             } else if !rows.isEmpty {
-                let numbers = line.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+                // "1,4", "1, 4" and "1 4" all mean options 1 and 4.
+                let numbers = line.split(whereSeparator: { $0 == "," || $0 == " " || $0 == ";" }).map { Int($0) }
                 guard numbers.allSatisfy({ $0 != nil && (1...rows.count).contains($0!) }), !numbers.isEmpty else {
                     output(t("Typ een nummer uit de lijst.", "Type a number from the list."))
                     continue
@@ -184,7 +187,7 @@ public struct PlainMode {
 
     mutating func finish(_ session: Session, draftID: UUID, startedAt: Date) -> String? {
         output("\n" + UIText.outcomeTitle[language])
-        output(OutcomeText.render(Scorer.outcome(for: session), language: language))
+        output(OutcomeText.render(Scorer.outcome(for: session), language: language, forAuthors: false))
         if state.signer == nil {
             output(UIText.keySetupIntro[language])
             guard let name = ask(UIText.name[language] + ":"), !name.isEmpty,
