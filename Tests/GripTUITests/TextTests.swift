@@ -74,3 +74,24 @@ struct HostileTextTests {
         #expect(editor.text == "a[2Jbcd")
     }
 }
+
+/// Text fields wrap at spaces, as everything else does (issue 13 item 10: "st / elt").
+struct EditorWrapTests {
+    @Test(arguments: [8, 12, 20, 33])
+    func wordsAreNeverCutWhenTheyFitOnALine(_ width: Int) {
+        let text = "Selecteert dossiers en stelt vragen aan de aanvrager"
+        let editor = TextEditor(text, multiline: true)
+        let (lines, row, column) = editor.layout(width: width)
+        let shown = Set(lines.flatMap { $0.split(separator: " ").map(String.init) })
+        for word in text.split(separator: " ") where word.count <= width - 1 {
+            #expect(shown.contains(String(word)), "'\(word)' fits but is cut at width \(width): \(lines)")
+        }
+        for line in lines { #expect(TextWidth.of(line.trimmingCharacters(in: .whitespaces)) <= width - 1) }
+        #expect(row == lines.count - 1 && column == TextWidth.of(lines.last!), "the cursor ends after the text")
+    }
+
+    @Test func aWordLongerThanTheLineIsCutAndNewlinesStay() {
+        let (lines, _, _) = TextEditor("abcdefghijkl\nxy", multiline: true).layout(width: 6)
+        #expect(lines == ["abcde", "fghij", "kl", "xy"])
+    }
+}

@@ -82,29 +82,47 @@ public struct TextEditor: Equatable, Sendable {
         return true
     }
 
-    /// The text wrapped to `width` columns, and the row and column of the cursor in it.
+    /// The text wrapped to `width` columns at spaces (a word longer than a line is cut),
+    /// and the row and column of the cursor in it.
     public func layout(width: Int) -> (lines: [String], cursorRow: Int, cursorColumn: Int) {
         guard width > 1 else { return ([""], 0, 0) }
-        var lines: [String] = [""]
-        var widths = [0]
-        var cursorRow = 0, cursorColumn = 0
+        let limit = width - 1
+        // Where each line starts, as an index into `characters`.
+        var starts = [0]
+        var used = 0
+        var lastSpace: Int?
         for (index, character) in characters.enumerated() {
-            if index == cursor { (cursorRow, cursorColumn) = (lines.count - 1, widths[lines.count - 1]) }
             if character == "\n" {
-                lines.append("")
-                widths.append(0)
+                starts.append(index + 1)
+                used = 0
+                lastSpace = nil
                 continue
             }
             let columns = TextWidth.of(character)
-            if widths[lines.count - 1] + columns > width - 1 {
-                lines.append("")
-                widths.append(0)
-                if index == cursor { (cursorRow, cursorColumn) = (lines.count - 1, 0) }
+            if used + columns > limit && index > starts[starts.count - 1] {
+                // A space that does not fit ends the line itself.
+                if character == " " {
+                    starts.append(index + 1)
+                    used = 0
+                    lastSpace = nil
+                    continue
+                }
+                // Move the word being typed to the next line; cut only a word that has no space to break at.
+                let start = lastSpace.map { $0 + 1 } ?? index
+                starts.append(start)
+                used = characters[start..<index].reduce(0) { $0 + TextWidth.of($1) }
+                lastSpace = nil
             }
-            lines[lines.count - 1].append(character)
-            widths[lines.count - 1] += columns
+            used += columns
+            if character == " " { lastSpace = index }
         }
-        if cursor == characters.count { (cursorRow, cursorColumn) = (lines.count - 1, widths[lines.count - 1]) }
+        var lines: [String] = []
+        for (row, start) in starts.enumerated() {
+            let end = row + 1 < starts.count ? starts[row + 1] : characters.count
+            lines.append(String(characters[start..<end].filter { $0 != "\n" }))
+        }
+        let cursorRow = (starts.lastIndex { $0 <= cursor }) ?? 0
+        let cursorColumn = characters[starts[cursorRow]..<cursor].filter { $0 != "\n" }.reduce(0) { $0 + TextWidth.of($1) }
         return (lines, cursorRow, cursorColumn)
     }
 }
