@@ -110,7 +110,7 @@ final class Tmux {
             if !field.isEmpty { try type(field) }
         }
         try send("Enter")
-        try wait(for: "vraag 1 van")
+        try wait(for: "· vraag 1")
     }
 
     /// Answers "1" to every question until the outcome screen shows.
@@ -179,7 +179,7 @@ struct TerminalEndToEndTests {
         let screen = try second.wait(for: "Fraude-risicomodel")
         #expect(screen.contains("5/"), "five answers were saved before the kill:\n\(screen)")
         try second.send("Down", "Down", "Down", "Down", "Down", "Enter")
-        try second.wait(for: "vraag 6 van")
+        try second.wait(for: "· vraag 6")
         try second.send("o")
         let overview = try second.wait(for: "Overzicht")
         #expect(overview.components(separatedBy: "✓").count - 1 == 5, "\(overview)")

@@ -397,3 +397,30 @@ struct HomeAndWordingTests {
         #expect(UIText.unanswered(2).en == "2 questions still unanswered (marked).")
     }
 }
+
+/// Progress never goes back while answering forward, even when answers reveal more
+/// questions (issue 13 item 10).
+struct ProgressTests {
+    @Test func theBarAndThePartNeverDecreaseWhileAnsweringForward() {
+        var state = makeState(width: 80, height: 24)
+        startAssessment(&state)
+        var previousFill = -1
+        var previousPart = 0
+        for _ in 0..<120 {
+            guard case .question = state.screen, state.dialog == nil else { break }
+            let screen = App.view(state)
+            let fill = screen.lines[1].filter { $0 == "█" }.count
+            #expect(fill >= previousFill, "the bar went back from \(previousFill) to \(fill)")
+            previousFill = fill
+            let title = screen.lines[0]
+            if let range = title.range(of: "deel "), let part = Int(title[range.upperBound...].prefix { $0.isNumber }) {
+                #expect(part >= previousPart)
+                previousPart = part
+            } else {
+                Issue.record("no part in the title: \(title)")
+            }
+            send(&state, keys("1") + [enter])
+        }
+        #expect(previousPart > 1, "the walk went through several parts")
+    }
+}

@@ -25,6 +25,9 @@ enum UIText {
     static let startIntro = t("Vul in waar deze toets over gaat. Alles wordt na elke stap bewaard; u kunt altijd stoppen en later verder.", "Say what this assessment is about. Everything is saved after every step; you can stop at any time and continue later.")
     static let begin = t("Enter op het laatste veld: beginnen", "Enter on the last field: begin")
     static let systemRequired = t("Geef het systeem een naam.", "Give the system a name.")
+    static func partAndQuestion(_ part: Int, _ parts: Int, _ question: Int) -> T {
+        t("deel \(part) van \(parts) · vraag \(question)", "part \(part) of \(parts) · question \(question)")
+    }
     static func questionOf(_ current: Int, _ total: Int) -> T { t("vraag \(current) van \(total)", "question \(current) of \(total)") }
     static let note = t("Toelichting (optioneel, Tab)", "Note (optional, Tab)")
     static let helpTitle = t("Uitleg", "Explanation")

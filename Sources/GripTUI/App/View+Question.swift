@@ -10,13 +10,19 @@ extension App {
         let questionnaire = session.questionnaire
         let visible = session.visibleIndices
         let position = (visible.firstIndex(of: session.cursor) ?? 0) + 1
-        let counter = UIText.questionOf(position, visible.count)[language] + (state.active?.readOnly == true ? " · " + UIText.readOnly[language] : "")
+        // Progress by part: the number of parts is fixed, so moving on never shows less
+        // progress, even when an answer makes more questions appear.
+        let part = question.sectionIndex
+        let parts = max(1, questionnaire.sections.count)
+        let counter = UIText.partAndQuestion(part + 1, parts, position)[language] + (state.active?.readOnly == true ? " · " + UIText.readOnly[language] : "")
         drawTitle(&buffer, "\(questionnaire.title[language]) — \(session.subject.system)", right: counter)
 
-        // Progress bar: answered questions among those shown.
-        let progress = session.progress
         let barWidth = buffer.width - 2
-        let filled = progress.visible == 0 ? 0 : barWidth * progress.answered / progress.visible
+        // Within a part, the place among all its questions (shown or not): that only grows
+        // while moving forward.
+        let allInPart = questionnaire.questions.indices.filter { questionnaire.questions[$0].sectionIndex == part }
+        let withinPart = allInPart.isEmpty ? 0 : (allInPart.firstIndex(of: session.cursor) ?? 0) * barWidth / (allInPart.count * parts)
+        let filled = min(barWidth, part * barWidth / parts + withinPart)
         buffer.fill(x: 1, y: 1, width: filled, height: 1, character: "█", role: .barFilled)
         buffer.fill(x: 1 + filled, y: 1, width: barWidth - filled, height: 1, character: "░", role: .barEmpty)
 
