@@ -424,3 +424,25 @@ struct ProgressTests {
         #expect(previousPart > 1, "the walk went through several parts")
     }
 }
+
+/// Texts are not cut where there is room (issue 13 item 10).
+struct NothingCutTests {
+    @Test(arguments: [
+        ("Een check van één AI-systeem (art. 6 en bijlage III). Meer tekst.", "Een check van één AI-systeem (art. 6 en bijlage III)."),
+        ("Zonder punt", "Zonder punt"),
+        ("Bijv. een chatbot. Tweede zin.", "Bijv. een chatbot."),
+    ])
+    func theHomeScreenShowsAWholeFirstSentence(_ text: String, _ expected: String) {
+        #expect(App.firstSentence(text) == expected)
+    }
+
+    @Test func dimensionLabelsAreWholeAt120Columns() {
+        var state = makeState(width: 120, height: 40)
+        startAssessment(&state)
+        answerEverything(&state)
+        guard let active = state.active else { Issue.record("no assessment"); return }
+        let lines = App.outcomeLines(Scorer.outcome(for: active.session), session: active.session, language: .nl, width: 116, instruments: state.instruments)
+        let text = lines.lines.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Afhankelijkheid leverancier"), "\(text.suffix(600))")
+    }
+}

@@ -79,7 +79,8 @@ extension App {
         }
         if !outcome.dimensions.isEmpty {
             lines.add(UIText.dimensions[language], role: .heading)
-            let labelWidth = min(24, outcome.dimensions.map { TextWidth.of($0.title[language]) }.max() ?? 0)
+            // Labels whole wherever the line leaves room for a bar of ten.
+            let labelWidth = min(max(24, width - 20), outcome.dimensions.map { TextWidth.of($0.title[language]) }.max() ?? 0)
             let barWidth = max(5, min(30, width - labelWidth - 12))
             for dimension in outcome.dimensions {
                 let filled = dimension.value * barWidth / max(1, dimension.maximum)

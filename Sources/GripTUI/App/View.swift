@@ -101,6 +101,16 @@ extension App {
 
     // MARK: Home
 
+    /// The first sentence: up to a full stop followed by a space and a capital (so "art. 5"
+    /// or "bijv. een" does not end it), or the whole text.
+    static func firstSentence(_ text: String) -> String {
+        let characters = Array(text)
+        for index in characters.indices.dropLast(2) where characters[index] == "." && characters[index + 1] == " " && characters[index + 2].isUppercase {
+            return String(characters[...index])
+        }
+        return text
+    }
+
     static func noDrafts(_ language: Language) -> [(text: String, role: Role, item: Int?)] {
         [("", .normal, nil), (UIText.drafts[language], .heading, nil), (UIText.noDrafts[language], .muted, nil)]
     }
@@ -117,7 +127,7 @@ extension App {
                 let questionnaire = state.instruments[index]
                 let minutes = questionnaire.estimatedMinutes.map { "  ~\($0) \(UIText.minutes[language])" } ?? ""
                 rows.append((questionnaire.title[language] + minutes, .normal, position))
-                let purpose = questionnaire.description[language].split(separator: ".").first.map { String($0) + "." } ?? ""
+                let purpose = firstSentence(questionnaire.description[language])
                 rows.append(("   " + purpose, .muted, nil))
             case .draft(let index):
                 if index == 0 { rows.append(("", .normal, nil)); rows.append((UIText.drafts[language], .heading, nil)) }
