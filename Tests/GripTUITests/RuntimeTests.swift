@@ -71,15 +71,20 @@ struct RuntimeTests {
         #expect(resumed.active?.draftID == draft.id)
     }
 
-    @Test func plainModeAnswersLineByLine() throws {
-        let (runner, root) = Self.temporaryRunner()
-        defer { try? FileManager.default.removeItem(at: root) }
-        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+    /// A person at the plain prompts: answers each one by what it asks; `special` answers
+    /// prompts that start with one of its keys first.
+    final class PlainPerson {
         var output: [String] = []
         var chosen = false
-        // Answers each prompt the way a person would, by what it asks.
+        var special: [String: String] = [:]
+        var asked: Set<String> = []
+
         func reply() -> String? {
             let prompt = output.last ?? ""
+            for (start, answer) in special where prompt.hasPrefix(start) {
+                asked.insert(start)
+                return answer
+            }
             if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
             if prompt.hasPrefix("Naam van het systeem") { return "Chatbot" }
             if prompt.hasPrefix("Uw naam") { return "Anna" }
@@ -88,8 +93,20 @@ struct RuntimeTests {
             if prompt.hasPrefix("Antwoord") { return "1" }
             return ""  // organisation and assessor: keep the defaults
         }
-        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
-        let written = mode.run()
+
+        func run(_ runner: EffectRunner) -> [String] {
+            let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
+            var mode = PlainMode(state: state, runner: runner, input: reply, output: { self.output.append($0) })
+            return mode.run()
+        }
+    }
+
+    @Test func plainModeAnswersLineByLine() throws {
+        let (runner, root) = Self.temporaryRunner()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let person = PlainPerson()
+        let written = person.run(runner)
+        let output = person.output
         #expect(written.count == 1, "\(output.suffix(30).joined(separator: "\n"))")
         #expect(output.contains { $0.contains("[vraag 1 van") })
         #expect(output.contains { $0.hasPrefix("DPIA: ") })
@@ -406,23 +423,11 @@ struct PlainModeWordingTests {
     @Test func multipleChoicesBySpacesTitlesNotIdsAndNoInternalScores() throws {
         let (runner, root) = RuntimeTests.temporaryRunner()
         defer { try? FileManager.default.removeItem(at: root) }
-        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
-        var output: [String] = []
-        var chosen = false
-        var multiAnswered = false
-        func reply() -> String? {
-            let prompt = output.last ?? ""
-            if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
-            if prompt.hasPrefix("Naam van het systeem") { return "Chatbot" }
-            if prompt.hasPrefix("Uw naam") { return "Anna" }
-            if prompt.hasPrefix("Ondertekenen en opslaan") { return "j" }
-            if prompt.hasPrefix("Nummer om te starten") { return "" }
-            if prompt.hasPrefix("Antwoord (nummers") { multiAnswered = true; return "1 2" }
-            if prompt.hasPrefix("Antwoord") { return "1" }
-            return ""
-        }
-        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
-        let written = mode.run()
+        let person = RuntimeTests.PlainPerson()
+        person.special = ["Antwoord (nummers": "1 2"]
+        let written = person.run(runner)
+        let output = person.output
+        let multiAnswered = person.asked.contains("Antwoord (nummers")
         #expect(written.count == 1)
         #expect(multiAnswered)
         #expect(!output.contains { $0.hasPrefix("Typ een nummer uit de lijst") }, "'1 2' is accepted")
@@ -434,17 +439,9 @@ struct PlainModeWordingTests {
     @Test func qAtTheSystemNameStops() throws {
         let (runner, root) = RuntimeTests.temporaryRunner()
         defer { try? FileManager.default.removeItem(at: root) }
-        let state = runner.initialState(instruments: bundledInstruments, width: 80, height: 24)
-        var output: [String] = []
-        var chosen = false
-        func reply() -> String? {
-            let prompt = output.last ?? ""
-            if prompt.hasPrefix("Kies een nummer") { defer { chosen = true }; return chosen ? "q" : "1" }
-            if prompt.hasPrefix("Naam van het systeem") { return "q" }
-            return ""
-        }
-        var mode = PlainMode(state: state, runner: runner, input: reply, output: { output.append($0) })
-        #expect(mode.run().isEmpty)
+        let person = RuntimeTests.PlainPerson()
+        person.special = ["Naam van het systeem": "q"]
+        #expect(person.run(runner).isEmpty)
         #expect(DraftStore(directory: runner.dataDirectory.appendingPathComponent("drafts")).list().drafts.isEmpty, "no draft for a system called q")
     }
 }
