@@ -103,6 +103,8 @@ enum UIText {
     static let saveAction = t("Enter: ondertekenen en opslaan", "Enter: sign and save")
     static let saving = t("Bezig met ondertekenen en opslaan…", "Signing and saving…")
     static func savedAt(_ path: String) -> T { t("Ondertekend en opgeslagen: \(path)", "Signed and saved: \(path)") }
+    /// On one screen line: the file's name (the results view shows the whole path).
+    static func savedAs(_ path: String) -> T { savedAt(String(path.split(separator: "/").last ?? Substring(path)) + "  (r)") }
     static let startNext = t("Vervolg", "Next")
     static let keySetupTitle = t("Ondertekensleutel aanmaken", "Create your signing key")
     static let keySetupIntro = t("Resultaten worden ondertekend, zodat een privacy officer kan nagaan dat ze echt en ongewijzigd zijn. Uw naam en organisatie staan bij elke handtekening.", "Results are signed so a privacy officer can check they are genuine and unchanged. Your name and organisation appear with every signature.")

@@ -103,7 +103,7 @@ public enum App {
                 // Its answers can start the instruments it points to.
                 state.pendingPrefill = active.session
             }
-            state.message = AppState.Message(text: UIText.savedAt(path)[state.language], isError: false)
+            state.message = AppState.Message(text: UIText.savedAs(path)[state.language], isError: false)
             return effects
         case .resultFailed(let reason):
             if case .outcome(var outcome) = state.screen {

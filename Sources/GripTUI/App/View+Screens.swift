@@ -117,7 +117,7 @@ extension App {
         let status: String
         let role: Role
         if let path = outcomeState.savedPath {
-            (status, role) = (UIText.savedAt(path)[language], .success)
+            (status, role) = (UIText.savedAs(path)[language], .success)
         } else if outcomeState.saving {
             (status, role) = (UIText.saving[language], .muted)
         } else {

@@ -217,7 +217,7 @@ public final class EffectRunner {
             let opened = try ResultFile.open(path, trustList: trustList())
             // Only a genuine, unchanged result hands its answers on.
             let answers = opened.verification.isValid ? ResultAnswers(document: opened.document) : nil
-            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, language: knownSettings.language), answers: answers)
+            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, path: path, language: knownSettings.language), answers: answers)
         } catch {
             return .resultOpenFailed(words(error))
         }
@@ -251,7 +251,7 @@ public final class EffectRunner {
 /// A result as plain lines for the read-only screen: the interface's words and local
 /// times, the same wording of levels and the same sources as the live outcome.
 enum ResultText {
-    static func lines(_ report: ResultReport, language: Language, timeZone: TimeZone = .current) -> [String] {
+    static func lines(_ report: ResultReport, path: String, language: Language, timeZone: TimeZone = .current) -> [String] {
         let words = OutcomeText.Words(language)
         let dutch = language == .nl
         func sources(_ list: [ResultReport.Source]) -> String {
@@ -261,6 +261,7 @@ enum ResultText {
             AssessmentLevel(rawValue: raw).map { words.level($0) } ?? raw
         }
         var lines: [String] = []
+        lines.append("\(dutch ? "Bestand" : "File"): \(path)")
         lines.append("\(dutch ? "Organisatie" : "Organisation"): \(report.organisation)")
         lines.append("\(dutch ? "Ingevuld door" : "Filled in by"): \(report.assessor)")
         lines.append("\(dutch ? "Afgerond" : "Completed"): \(localTime(report.completedAt, timeZone: timeZone))")
