@@ -107,9 +107,9 @@ enum KeyMaps {
         KeyBinding([.pageUp], .pageUp, t("pagina omhoog", "page up"), inFooter: false),
         KeyBinding([.character("1")], .choose(1), t("vervolginstrument", "next instrument")),
         KeyBinding([.pageDown, .character(" ")], .pageDown, t("pagina omlaag", "page down")),
+        KeyBinding([.escape], .back, t("terug", "back")),
         KeyBinding([.character("m")], .export("markdown"), t("Markdown", "Markdown")),
         KeyBinding([.character("w")], .export("html"), t("HTML", "HTML")),
-        KeyBinding([.escape], .back, t("terug", "back")),
         KeyBinding.quit,
     ])
 }
