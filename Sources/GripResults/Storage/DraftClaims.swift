@@ -69,6 +69,13 @@ public struct DraftClaims: Sendable {
     /// Claims the draft for this interface unless another one holds it; with `force`,
     /// takes it over.
     public func claim(_ id: UUID, force: Bool = false) throws {
+        // Saving after every answer claims each time: when the claim is already ours,
+        // there is nothing to write.
+        if !force, let data = FileManager.default.contents(atPath: url(id).path),
+            let current = try? Self.decoder.decode(Holder.self, from: data), current.token == me.token
+        {
+            return
+        }
         try FileLock.withLock(on: url(id)) {
             if !force, let holder = holder(of: id) { throw Problem.heldBy(holder) }
             let encoder = JSONEncoder()
