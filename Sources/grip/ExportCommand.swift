@@ -11,7 +11,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             Markdown and HTML show the subject, the outcome per assessment with reasons, sources and open \
             points, the dimension scores as a bar chart, every answer with its note, and the signature \
-            status with the key fingerprint. JSON is the file as is; CSV has one row per answer.
+            status with the key fingerprint. JSON is the file as is (characters that would drive a terminal \
+            written as \\u escapes: the same data, still verifying); CSV has one row per answer. Text from the \
+            file is never printed raw.
             """)
 
     @Argument(help: "The result file.") var file: String
