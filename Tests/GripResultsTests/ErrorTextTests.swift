@@ -22,9 +22,24 @@ struct ErrorTextTests {
     }
 
     @Test func keyAndTrustListErrorsHaveDutchWords() {
-        let text = ErrorText.describe(KeyStoreError.badTrustList(path: "/x/trusted-signers.json", reason: "it is not valid JSON"))
-        #expect(text.nl.hasPrefix("de vertrouwenslijst /x/trusted-signers.json is niet leesbaar"))
+        let text = ErrorText.describe(KeyStoreError.badTrustList(path: "/x/trusted-signers.json", reason: LocalizedText(nl: "het is geen geldige JSON", en: "it is not valid JSON")))
+        #expect(text.nl == "de vertrouwenslijst /x/trusted-signers.json is niet leesbaar: het is geen geldige JSON. Er is niets gewijzigd; herstel of verplaats het bestand en probeer het opnieuw")
+        #expect(text.en.contains("it is not valid JSON"))
         #expect(ErrorText.describe(KeyStoreError.noKey(path: "/k")).nl.contains("geen ondertekensleutel"))
         #expect(ErrorText.describe(POSIXError(.ENOSPC)).nl == "de schijf is vol")
+    }
+
+    /// A damaged settings or trust-list file is described in the reader's language, not
+    /// in English inside a Dutch sentence.
+    @Test func decodingProblemsHaveDutchWords() throws {
+        struct Shape: Decodable { var signers: [String] }
+        do {
+            _ = try JSONDecoder().decode(Shape.self, from: Data(#"{"other": 1}"#.utf8))
+            Issue.record("decoded")
+        } catch let error as DecodingError {
+            let words = DecodingProblem.describe(error)
+            #expect(words.nl == "het bestand mist de sleutel 'signers'")
+            #expect(words.en == "the file lacks the key 'signers'")
+        }
     }
 }

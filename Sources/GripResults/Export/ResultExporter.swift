@@ -33,7 +33,7 @@ public enum ResultExporter {
         let words = ResultReport.Words(report.language)
         var lines: [String] = []
         func sourceText(_ sources: [ResultReport.Source]) -> String {
-            sources.isEmpty ? "" : " (" + sources.map { [$0.title, $0.article].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ") + ")"
+            sources.isEmpty ? "" : " (" + sources.map(\.label).joined(separator: "; ") + ")"
         }
         lines.append("# \(md(report.questionnaireTitle)): \(md(report.system))")
         lines.append("")
@@ -165,7 +165,7 @@ public enum ResultExporter {
         func sources(_ list: [ResultReport.Source]) -> String {
             guard !list.isEmpty else { return "" }
             return " <span class=\"src\">(" + list.map { source in
-                let label = e([source.title, source.article].compactMap { $0 }.joined(separator: " "))
+                let label = e(source.label)
                 guard let url = source.url, url.hasPrefix("https://") || url.hasPrefix("http://") else { return label }
                 return "<a href=\"\(e(url))\">\(label)</a>"
             }.joined(separator: "; ") + ")</span>"

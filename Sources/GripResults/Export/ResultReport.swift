@@ -5,7 +5,12 @@ import GripScoring
 /// A result file read for people: everything an export or a screen shows, taken from
 /// the file alone (results are self-contained), tolerant of missing optional parts.
 public struct ResultReport: Sendable {
-    public struct Source: Sendable { public var title: String, article: String?, url: String? }
+    public struct Source: Sendable {
+        public var title: String, article: String?, url: String?
+
+        /// "AVG Art. 35(3)(a)": the title with the article, as every report cites it.
+        public var label: String { [title, article].compactMap { $0 }.joined(separator: " ") }
+    }
     public struct Reason: Sendable { public var text: String, sources: [Source] }
     public struct OpenPoint: Sendable { public var text: String, questions: [String] }
     public struct Assessment: Sendable {

@@ -12,7 +12,7 @@ public enum ErrorText {
             return LocalizedText(nl: dutch(error), en: error.description)
         case let error as DecodingError:
             let reason = DecodingProblem.describe(error)
-            return LocalizedText(nl: "de inhoud klopt niet: \(reason)", en: "its content is wrong: \(reason)")
+            return LocalizedText(nl: "de inhoud klopt niet: \(reason.nl)", en: "its content is wrong: \(reason.en)")
         case let error as CocoaError:
             let path = (error.userInfo[NSFilePathErrorKey] as? String) ?? error.userInfo[NSURLErrorKey].map { "\($0)" } ?? "?"
             let reason = reason(error)
@@ -66,7 +66,7 @@ public enum ErrorText {
         case .unsafeIdentity(let field):
             "de \(field == "name" ? "naam moet 1 tot" : "organisatie mag ten hoogste") 200 tekens zijn, zonder stuurtekens of tekens die de leesrichting omdraaien; iedereen die uw resultaten controleert ziet hem"
         case .badTrustList(let path, let reason):
-            "de vertrouwenslijst \(path) is niet leesbaar: \(reason). Er is niets gewijzigd; herstel of verplaats het bestand en probeer het opnieuw"
+            "de vertrouwenslijst \(path) is niet leesbaar: \(reason.nl). Er is niets gewijzigd; herstel of verplaats het bestand en probeer het opnieuw"
         }
     }
 

@@ -9,7 +9,7 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
     case tooOpen(path: String, mode: String)
     case unreadable(path: String, reason: String)
     case unsafeIdentity(field: String)
-    case badTrustList(path: String, reason: String)
+    case badTrustList(path: String, reason: LocalizedText)
 
     public var description: String {
         switch self {
@@ -22,7 +22,7 @@ public enum KeyStoreError: Error, Equatable, CustomStringConvertible {
         case .unreadable(let path, let reason):
             "cannot read the signing key \(path): \(reason)"
         case .badTrustList(let path, let reason):
-            "the trust list \(path) cannot be read: \(reason). Nothing was changed; repair or move the file and try again"
+            "the trust list \(path) cannot be read: \(reason.en). Nothing was changed; repair or move the file and try again"
         case .unsafeIdentity(let field):
             "the \(field) must be \(field == "name" ? "1 to 200" : "at most 200") characters without control characters or text-direction overrides; it is shown to everyone who checks your results"
         }
@@ -109,7 +109,7 @@ public struct KeyStore: Sendable {
         let path = trustListURL.path
         guard FileManager.default.fileExists(atPath: path) else { return TrustList() }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw KeyStoreError.badTrustList(path: path, reason: "permission denied")
+            throw KeyStoreError.badTrustList(path: path, reason: LocalizedText(nl: "geen toegang", en: "permission denied"))
         }
         do {
             return try JSONDecoder().decode(TrustList.self, from: data)

@@ -13,6 +13,8 @@ public final class EffectRunner {
     /// This interface's claims on the drafts it has open.
     let claims: DraftClaims
     private var claimed: Set<UUID> = []
+    /// Results of work done in the background (verifying results), for the runtime to deliver.
+    public let inbox = EffectInbox()
     var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
@@ -35,9 +37,6 @@ public final class EffectRunner {
     public func initialState(instruments: [Questionnaire], width: Int, height: Int) -> AppState {
         initialState(instruments: instruments.map(Instrument.init), width: width, height: height)
     }
-
-    /// Results of work done in the background (verifying results), for the runtime to deliver.
-    public let inbox = EffectInbox()
 
     public func initialState(instruments: [Instrument], width: Int, height: Int) -> AppState {
         let (settings, settingsProblem) = readSettings()
@@ -70,19 +69,21 @@ public final class EffectRunner {
     func readSettings() -> (Settings, LocalizedText?) {
         let path = settingsURL.path
         guard FileManager.default.fileExists(atPath: path) else { return (Settings(), nil) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (Settings(), LocalizedText(nl: "Instellingen \(path) niet leesbaar (geen toegang); standaardinstellingen gebruikt.", en: "Settings \(path) cannot be read (permission denied); using defaults."))
+        let reason: LocalizedText
+        if let data = FileManager.default.contents(atPath: path) {
+            do {
+                return (try JSONDecoder().decode(Settings.self, from: data), nil)
+            } catch let error as DecodingError {
+                reason = DecodingProblem.describe(error)
+            } catch {
+                reason = LocalizedText(nl: "onleesbaar", en: "unreadable")
+            }
+        } else {
+            reason = LocalizedText(nl: "geen toegang", en: "permission denied")
         }
-        do {
-            return (try JSONDecoder().decode(Settings.self, from: data), nil)
-        } catch let error as DecodingError {
-            let reason = DecodingProblem.describe(error)
-            return (Settings(), LocalizedText(
-                nl: "Instellingen \(path) niet leesbaar (\(reason)); standaardinstellingen gebruikt.",
-                en: "Settings \(path) cannot be read (\(reason)); using defaults."))
-        } catch {
-            return (Settings(), LocalizedText(nl: "Instellingen \(path) niet leesbaar; standaardinstellingen gebruikt.", en: "Settings \(path) cannot be read; using defaults."))
-        }
+        return (Settings(), LocalizedText(
+            nl: "Instellingen \(path) niet leesbaar (\(reason.nl)); standaardinstellingen gebruikt.",
+            en: "Settings \(path) cannot be read (\(reason.en)); using defaults."))
     }
 
     /// Saves a change to the settings under a lock, merged into what is on disk, so two
@@ -186,6 +187,8 @@ public final class EffectRunner {
     /// Drafts whose result is already in `results/`: found by the short id in the file
     /// name, confirmed by the `session` member of the result.
     func signedDrafts(_ drafts: [Draft]) -> [UUID: String] {
+        // Without drafts there is nothing to look for (and no need to list thousands of results).
+        guard !drafts.isEmpty else { return [:] }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: resultsDirectory.path)) ?? []
         var found: [UUID: String] = [:]
         for draft in drafts {
@@ -203,21 +206,12 @@ public final class EffectRunner {
 
     func trustList() -> TrustList { (try? keyStore.loadTrustList()) ?? TrustList() }
 
-    /// Own results, newest first, each verified, all at once (scripts and tests).
-    func loadResults() -> [ResultSummary] {
-        var all: [ResultSummary] = []
-        ResultLoader(directory: resultsDirectory, keyStore: keyStore).load { results, _ in all = results }
-        return all
-    }
-
-    func summary(_ opened: OpenedResult) -> ResultSummary { ResultLoader.summary(opened) }
-
     func openResult(_ path: String) -> EffectResult {
         do throws(ResultFile.Problem) {
             let opened = try ResultFile.open(path, trustList: trustList())
             // Only a genuine, unchanged result hands its answers on.
             let answers = opened.verification.isValid ? ResultAnswers(document: opened.document) : nil
-            return .resultOpened(summary(opened), lines: ResultText.lines(opened.report, path: path, language: knownSettings.language), answers: answers)
+            return .resultOpened(ResultLoader.summary(opened), lines: ResultText.lines(opened.report, path: path, language: knownSettings.language), answers: answers)
         } catch {
             return .resultOpenFailed(words(error))
         }
@@ -244,7 +238,7 @@ public final class EffectRunner {
                 return .exportFailed(words(error))
             }
         }
-        return .exportFailed("too many exports of \(base)")
+        return .exportFailed(knownSettings.language == .nl ? "al 100 exports van \(base); ruim er eerst een paar op" : "already 100 exports of \(base); clear some first")
     }
 }
 
@@ -255,7 +249,7 @@ enum ResultText {
         let words = OutcomeText.Words(language)
         let dutch = language == .nl
         func sources(_ list: [ResultReport.Source]) -> String {
-            list.isEmpty ? "" : " [" + list.map { [$0.title, $0.article].compactMap { $0 }.joined(separator: " ") }.joined(separator: "; ") + "]"
+            list.isEmpty ? "" : " [" + list.map(\.label).joined(separator: "; ") + "]"
         }
         func level(_ raw: String) -> String {
             AssessmentLevel(rawValue: raw).map { words.level($0) } ?? raw
