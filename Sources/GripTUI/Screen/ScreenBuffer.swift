@@ -32,25 +32,28 @@ public struct ScreenBuffer: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, limit.map { x + $0 } ?? width)
         var column = x
-        for character in text.lazy.flatMap(Self.drawable) {
+        // Returns false once the text no longer fits.
+        func put(_ character: Character) -> Bool {
             let columns = TextWidth.of(character)
-            if columns == 0 {
-                continue
-            }
-            if column + columns > end { break }
+            if columns == 0 { return true }
+            if column + columns > end { return false }
             if column >= 0 {
                 self[column, y] = Cell(character, role: role)
                 if columns == 2 { self[column + 1, y] = Cell(Cell.continuation.character, role: role) }
             }
             column += columns
+            return true
+        }
+        // Text from a file never reaches the terminal raw: control and bidi characters are
+        // written as their visible escapes (rare, so the common path allocates nothing).
+        drawing: for character in text {
+            if DisplaySafety.isUnsafe(character) {
+                for escaped in DisplaySafety.safe(String(character)) where !put(escaped) { break drawing }
+            } else if !put(character) {
+                break
+            }
         }
         return column - x
-    }
-
-    /// Text from a file never reaches the terminal raw: control and bidi characters are
-    /// written as their visible escapes.
-    private static func drawable(_ character: Character) -> [Character] {
-        DisplaySafety.isUnsafe(character) ? Array(DisplaySafety.safe(String(character))) : [character]
     }
 
     /// Fills a rectangle with one character and role.
