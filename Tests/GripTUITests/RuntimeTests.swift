@@ -342,6 +342,16 @@ struct BackgroundResultsTests {
         #expect(final.results.count == ResultLoader.batch + 21)
         #expect(!final.resultsLoading)
         #expect(final.results.filter { !$0.verification.isValid }.isEmpty)
+
+        // A load overtaken by a newer one stops after its batch and posts nothing more.
+        let generation = ResultLoader.Generation()
+        let first = generation.next()
+        _ = generation.next()
+        #expect(!generation.isCurrent(first))
+        var reports = 0
+        ResultLoader(directory: URL(fileURLWithPath: path).deletingLastPathComponent(), keyStore: KeyStore(directory: runner.configDirectory))
+            .load(while: { generation.isCurrent(first) }) { _, _ in reports += 1 }
+        #expect(reports == 1, "stopped after the first batch of two")
     }
 }
 

@@ -173,7 +173,8 @@ public enum App {
             }
             if key == .character("o") {
                 state.dialog = nil
-                return open(draft, &state)
+                // Still told if another interface has it open.
+                return resume(draft, &state, signedChecked: true)
             }
             if key == .escape || key == .character("n") { state.dialog = nil }
         case .draftInUse(let draft, _):
@@ -254,8 +255,8 @@ public enum App {
         return []
     }
 
-    static func resume(_ draft: Draft, _ state: inout AppState) -> [Effect] {
-        if let path = state.signedDrafts[draft.id] {
+    static func resume(_ draft: Draft, _ state: inout AppState, signedChecked: Bool = false) -> [Effect] {
+        if !signedChecked, let path = state.signedDrafts[draft.id] {
             state.dialog = .draftAlreadySigned(draft, resultPath: path)
             return []
         }

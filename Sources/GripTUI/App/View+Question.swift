@@ -14,7 +14,7 @@ extension App {
         // progress, even when an answer makes more questions appear.
         let part = question.sectionIndex
         let parts = max(1, questionnaire.sections.count)
-        let counter = UIText.partAndQuestion(part + 1, parts, position)[language] + (state.active?.readOnly == true ? " · " + UIText.readOnly[language] : "")
+        let counter = UIText.partAndQuestion(part + 1, parts, position)[language] + (active.readOnly ? " · " + UIText.readOnly[language] : "")
         drawTitle(&buffer, "\(questionnaire.title[language]) — \(session.subject.system)", right: counter)
 
         let barWidth = buffer.width - 2

@@ -15,6 +15,7 @@ public final class EffectRunner {
     private var claimed: Set<UUID> = []
     /// Results of work done in the background (verifying results), for the runtime to deliver.
     public let inbox = EffectInbox()
+    private let resultLoads = ResultLoader.Generation()
     var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
@@ -151,7 +152,7 @@ public final class EffectRunner {
             return .settingsSaved
         case .loadResults:
             // Verified off the interface thread; the list fills in as batches arrive.
-            ResultLoader(directory: resultsDirectory, keyStore: keyStore).start(into: inbox)
+            ResultLoader(directory: resultsDirectory, keyStore: keyStore).start(into: inbox, generation: resultLoads)
             return nil
         case .openResult(let path):
             return openResult(path)

@@ -23,14 +23,25 @@ struct ResultLoader: Sendable {
     let keyStore: KeyStore
     static let batch = 256
 
+    /// Which load is the latest: a load started earlier (before a new result was
+    /// written) stops and never overwrites a newer list.
+    final class Generation: Sendable {
+        private let current = Mutex(0)
+        func next() -> Int { current.withLock { $0 += 1; return $0 } }
+        func isCurrent(_ generation: Int) -> Bool { current.withLock { $0 == generation } }
+    }
+
     /// Posts `.resultsLoaded` after each batch (the list so far) and once more at the end.
-    func start(into inbox: EffectInbox) {
+    func start(into inbox: EffectInbox, generation: Generation) {
+        let mine = generation.next()
         Thread.detachNewThread {
-            self.load { results, complete in inbox.post(.resultsLoaded(results, complete: complete)) }
+            self.load(while: { generation.isCurrent(mine) }) { results, complete in
+                if generation.isCurrent(mine) { inbox.post(.resultsLoaded(results, complete: complete)) }
+            }
         }
     }
 
-    func load(report: (_ results: [ResultSummary], _ complete: Bool) -> Void) {
+    func load(while wanted: () -> Bool = { true }, report: (_ results: [ResultSummary], _ complete: Bool) -> Void) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
         let trust = (try? keyStore.loadTrustList()) ?? TrustList()
@@ -51,7 +62,7 @@ struct ResultLoader: Sendable {
             loaded += summaries.withLock { $0 }.compactMap { $0 }
             start += chunk.count
             report(loaded, start >= names.count)
-        } while start < names.count
+        } while start < names.count && wanted()
     }
 
     static func summary(_ path: String, name: String, trust: TrustList) -> ResultSummary {
