@@ -241,42 +241,39 @@ struct TerminalEndToEndTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
-    @Test(arguments: ["q", "C-c"])
-    func quittingRestoresTheTerminalExactly(key: String) throws {
-        guard Tmux.available() else { return }
+    /// Runs grip between two `stty -a` and ends it with `end` once the home screen shows;
+    /// returns grip's exit status and whether the terminal modes came back unchanged.
+    static func terminalModes(end: (Tmux) throws -> Void) throws -> (status: String, restored: Bool)? {
+        guard Tmux.available() else { return nil }
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
         let tmux = try Tmux(home: home, width: 100, height: 30, command: "stty -a > before.txt; GRIP; echo $? > status.txt; stty -a > after.txt")
         defer { tmux.kill() }
         try tmux.wait(for: "Instrumenten")
-        try tmux.send(key)
+        try end(tmux)
         _ = try tmux.exitStatus()
-        let status = try String(contentsOf: home.appendingPathComponent("status.txt"), encoding: .utf8)
-        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
-        let before = try String(contentsOf: home.appendingPathComponent("before.txt"), encoding: .utf8)
-        let after = try String(contentsOf: home.appendingPathComponent("after.txt"), encoding: .utf8)
-        #expect(before == after)
+        func read(_ name: String) throws -> String { try String(contentsOf: home.appendingPathComponent(name), encoding: .utf8) }
+        return (try read("status.txt").trimmingCharacters(in: .whitespacesAndNewlines), try read("before.txt") == read("after.txt"))
+    }
+
+    @Test(arguments: ["q", "C-c"])
+    func quittingRestoresTheTerminalExactly(key: String) throws {
+        guard let (status, restored) = try Self.terminalModes(end: { try $0.send(key) }) else { return }
+        #expect(status == "0")
+        #expect(restored)
     }
 
     /// A crash (a Swift trap is SIGILL or SIGTRAP, a stack overflow SIGSEGV) still restores
     /// the terminal, and the exit status still says it crashed.
     @Test(arguments: [SIGILL, SIGSEGV, SIGABRT, SIGTRAP])
     func aCrashStillRestoresTheTerminal(signal: Int32) throws {
-        guard Tmux.available() else { return }
-        let home = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let tmux = try Tmux(home: home, width: 100, height: 30, command: "stty -a > before.txt; GRIP; echo $? > status.txt; stty -a > after.txt")
-        defer { tmux.kill() }
-        try tmux.wait(for: "Instrumenten")
-        let shell = try #require(tmux.panePID)
-        let grip = try #require(Self.child(of: shell), "grip's process")
-        #expect(Foundation.kill(grip, signal) == 0)
-        _ = try tmux.exitStatus()
-        let status = try String(contentsOf: home.appendingPathComponent("status.txt"), encoding: .utf8)
-        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "\(128 + signal)")
-        let before = try String(contentsOf: home.appendingPathComponent("before.txt"), encoding: .utf8)
-        let after = try String(contentsOf: home.appendingPathComponent("after.txt"), encoding: .utf8)
-        #expect(before == after, "the terminal is left in another mode after signal \(signal)")
+        guard let (status, restored) = try Self.terminalModes(end: { tmux in
+            let shell = try #require(tmux.panePID)
+            let grip = try #require(Self.child(of: shell), "grip's process")
+            #expect(Foundation.kill(grip, signal) == 0)
+        }) else { return }
+        #expect(status == "\(128 + signal)")
+        #expect(restored, "the terminal is left in another mode after signal \(signal)")
     }
 
     /// The first process whose parent is `parent`, from /proc.
