@@ -51,7 +51,7 @@ let package = Package(
             name: "GripBundled",
             plugins: ["EmbedQuestionnaires"]
         ),
-        .executableTarget(name: "GripEmbedTool"),
+        .executableTarget(name: "GripEmbedTool", dependencies: ["GripEngine"]),
         .plugin(
             name: "EmbedQuestionnaires",
             capability: .buildTool(),

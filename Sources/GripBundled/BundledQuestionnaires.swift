@@ -2,14 +2,56 @@ import Foundation
 
 /// The questionnaire files shipped with Grip, embedded in the binary at build time.
 public enum BundledQuestionnaires {
-    /// One bundled file: its name (e.g. `quickscan.yaml`) and its exact bytes.
+    /// One bundled file: its name (e.g. `quickscan.yaml`), its exact bytes, and what the
+    /// build made of it when it loaded without errors: its header fields and its compiled
+    /// form (`CompiledQuestionnaire`). The bytes stay in the binary's read-only data until
+    /// asked for, so listing the instruments copies nothing.
     public struct File: Sendable {
         public let name: String
-        public let contents: Data
+        public let header: Header?
+        fileprivate let text: String?
+        fileprivate let base64: String?
+        fileprivate let compiledBase64: String?
+
+        /// The file's exact bytes (a copy, made on each call).
+        public var contents: Data {
+            text.map { Data($0.utf8) } ?? base64.flatMap { Data(base64Encoded: $0) } ?? Data()
+        }
+
+        /// The compiled form, decoded on each call; nil when the file did not load at build time.
+        public var compiled: Data? { compiledBase64.flatMap { Data(base64Encoded: $0) } }
+    }
+
+    /// The top-level fields a list of instruments shows, read at build time.
+    public struct Header: Sendable {
+        public let id: String
+        public let version: String
+        public let title: (nl: String, en: String)
+        public let description: (nl: String, en: String)
+        public let estimatedMinutes: Int?
     }
 
     /// Every bundled file, ordered by name.
-    public static let files: [File] = encodedFiles.compactMap { entry in
-        Data(base64Encoded: entry.base64).map { File(name: entry.name, contents: $0) }
+    public static var files: [File] { embedded }
+}
+
+extension BundledQuestionnaires.File {
+    /// A file that loaded at build time. Its text is a string literal, stored as UTF-8 in
+    /// the binary: turning it into bytes is a copy, not a decode.
+    init(name: String, text: String, header: BundledQuestionnaires.Header, compiled: String) {
+        self.name = name
+        self.header = header
+        self.text = text
+        base64 = nil
+        compiledBase64 = compiled
+    }
+
+    /// A file that did not load (or is not UTF-8), for the run-time load to report.
+    init(name: String, base64: String) {
+        self.name = name
+        header = nil
+        text = nil
+        self.base64 = base64
+        compiledBase64 = nil
     }
 }

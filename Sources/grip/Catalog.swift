@@ -22,10 +22,18 @@ struct Catalog {
         // The bundled files are checked by the test suite; here only their headers are
         // read, and each is loaded in full when it is opened.
         for file in BundledQuestionnaires.files {
-            if let instrument = Instrument.lazy(file.contents, file: "bundled:\(file.name)") {
+            let name = "bundled:\(file.name)"
+            if let header = file.header {
+                let instrument = Instrument.precompiled(
+                    id: header.id, version: header.version, title: LocalizedText(nl: header.title.nl, en: header.title.en),
+                    description: LocalizedText(nl: header.description.nl, en: header.description.en),
+                    estimatedMinutes: header.estimatedMinutes, file: name,
+                    source: { file.contents }, compiled: { file.compiled })
+                catalog.add(instrument, origin: "bundled")
+            } else if let instrument = Instrument.lazy(file.contents, file: name) {
                 catalog.add(instrument, origin: "bundled")
             } else {
-                catalog.add(QuestionnaireLoader.load(file.contents, file: "bundled:\(file.name)"), origin: "bundled")
+                catalog.add(QuestionnaireLoader.load(file.contents, file: name), origin: "bundled")
             }
         }
         var directories = [paths.userQuestionnaires.path]

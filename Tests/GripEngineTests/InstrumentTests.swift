@@ -19,6 +19,63 @@ struct InstrumentTests {
         #expect(instrument.questionnaire?.questions.count == full.questions.count)
     }
 
+    /// The binary opens bundled instruments from the form compiled at build time; it must
+    /// be exactly what loading the file now gives, down to every position and warning.
+    @Test(arguments: BundledQuestionnaires.files.map(\.name))
+    func theCompiledFormOfEveryBundledFileIsItsFullLoad(_ name: String) throws {
+        let file = try #require(BundledQuestionnaires.files.first { $0.name == name })
+        let compiled = try #require(file.compiled, "\(name) was not compiled at build time")
+        let header = try #require(file.header)
+        let fresh = QuestionnaireLoader.load(file.contents, file: "bundled:\(name)")
+        let form = try #require(CompiledQuestionnaire(fresh))
+        let same = compiled == form.encoded()
+        #expect(same, "the compiled form of \(name) differs from a fresh load")
+
+        let instrument = Instrument.precompiled(
+            id: header.id, version: header.version, title: LocalizedText(nl: header.title.nl, en: header.title.en),
+            description: LocalizedText(nl: header.description.nl, en: header.description.en),
+            estimatedMinutes: header.estimatedMinutes, file: "bundled:\(name)", source: { file.contents }, compiled: { compiled })
+        #expect(CompiledQuestionnaire.report(from: compiled, source: file.contents) != nil, "the compiled form of \(name) cannot be read")
+        let report = instrument.report
+        let decoded = try #require(report.questionnaire)
+        // Every field compared, through the JSON of the Codable conformances.
+        let roundTrip = try #require(CompiledQuestionnaire(report)).canonicalJSON() == form.canonicalJSON()
+        #expect(roundTrip, "\(name) read back from its compiled form is not the same questionnaire")
+        #expect(decoded.source == file.contents)
+        #expect(report.diagnostics == fresh.diagnostics)
+        #expect(decoded.dependents == fresh.questionnaire?.dependents)
+        #expect(header.id == decoded.id && header.version == decoded.version && header.estimatedMinutes == decoded.estimatedMinutes)
+        #expect(header.title.nl == decoded.title.nl && header.title.en == decoded.title.en)
+        #expect(header.description.nl == decoded.description.nl && header.description.en == decoded.description.en)
+    }
+
+    static func precompiled(_ source: Data, file: String, compiled: Data?) -> Instrument {
+        Instrument.precompiled(
+            id: "small", version: "1.0.0", title: LocalizedText(nl: "Klein", en: "Small"),
+            description: LocalizedText(nl: "Een korte vragenlijst.", en: "A short questionnaire."), estimatedMinutes: 3,
+            file: file, source: { source }, compiled: { compiled })
+    }
+
+    @Test func aCompiledFormThatDoesNotFitFallsBackToTheYAML() throws {
+        let source = Data(Self.file.utf8)
+        let report = QuestionnaireLoader.load(source, file: "small.yaml")
+        let good = try #require(CompiledQuestionnaire(report)).encoded()
+        #expect(Self.precompiled(source, file: "small.yaml", compiled: good).questionnaire?.questions.count == 1)
+        // Damaged forms: each falls back to the YAML, which here has one question, not two.
+        let twoQuestions = Self.file.replacingOccurrences(of: "help: {nl: h, en: h}}", with: "help: {nl: h, en: h}}\n      - {id: r, type: yes_no, text: {nl: b, en: b}, help: {nl: h, en: h}}")
+        let other = try #require(CompiledQuestionnaire(QuestionnaireLoader.load(Data(twoQuestions.utf8), file: "small.yaml"))).encoded()
+        #expect(Self.precompiled(source, file: "small.yaml", compiled: other).questionnaire?.questions.count == 2, "a fitting form is used")
+        var flipped = other
+        flipped[flipped.count / 2] ^= 0xFF
+        for compiled in [nil, Data(), Data("not compiled".utf8), other.dropLast(5), other + [0], flipped] {
+            let instrument = Self.precompiled(source, file: "small.yaml", compiled: compiled)
+            #expect(instrument.questionnaire?.questions.count == 1)
+        }
+        // A compiled form of another file name is not used for this one.
+        let elsewhere = try #require(CompiledQuestionnaire(QuestionnaireLoader.load(source, file: "other.yaml"))).encoded()
+        #expect(Self.precompiled(source, file: "small.yaml", compiled: elsewhere).questionnaire?.file == "small.yaml")
+    }
+
     static let file = """
         id: small
         version: 1.0.0

@@ -81,6 +81,16 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // As grip opens a bundled instrument: from the form compiled at build time.
+    Benchmark("open all bundled questionnaires from their compiled form") { benchmark in
+        let files = BundledQuestionnaires.files.compactMap { file in file.compiled.map { ($0, file.contents) } }
+        for _ in benchmark.scaledIterations {
+            for (compiled, source) in files {
+                blackHole(CompiledQuestionnaire.report(from: compiled, source: source)?.questionnaire)
+            }
+        }
+    }
+
     for size in [100, 1_000, 10_000] {
         let questionnaire = generatedQuestionnaire(questions: size)
         Benchmark("full session, \(size) questions") { benchmark in

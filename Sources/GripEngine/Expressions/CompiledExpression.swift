@@ -1,6 +1,6 @@
 /// A type-checked condition whose question references are resolved to indices.
 /// This is what the session evaluates; it never sees source text again.
-public indirect enum CompiledExpression: Sendable, Equatable {
+public indirect enum CompiledExpression: Sendable, Equatable, Codable {
     case boolean(Bool)
     case number(Int)
     case string(String)
@@ -27,11 +27,11 @@ public indirect enum CompiledExpression: Sendable, Equatable {
     /// A named criterion of the outcome rules (index into `OutcomeRules.criteria`).
     case criterion(Int)
 
-    public enum Comparison: String, Sendable {
+    public enum Comparison: String, Sendable, Codable {
         case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
     }
 
-    public enum Arithmetic: String, Sendable {
+    public enum Arithmetic: String, Sendable, Codable {
         case plus = "+", minus = "-", times = "*"
     }
 
@@ -81,7 +81,7 @@ public indirect enum CompiledExpression: Sendable, Equatable {
 }
 
 /// A named rule an outcome expression can read: a score (a number) or a criterion (yes/no).
-public enum RuleSymbol: Hashable, Sendable {
+public enum RuleSymbol: Hashable, Sendable, Codable {
     case score(Int)
     case criterion(Int)
 }

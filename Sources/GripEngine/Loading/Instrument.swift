@@ -13,8 +13,13 @@ public final class Instrument: Sendable {
     public let description: LocalizedText
     public let estimatedMinutes: Int?
     public let file: String
-    public let source: Data
+    /// The file's bytes. Bundled ones sit in the binary and are copied out only when
+    /// asked for (to hash a result's questionnaire, or to load it).
+    public var source: Data { sourceBytes() }
+    private let sourceBytes: @Sendable () -> Data
     private let loaded: Mutex<LoadReport?>
+    /// The build-time compiled form (`CompiledQuestionnaire`), for bundled instruments.
+    private let compiled: (@Sendable () -> Data?)?
 
     /// An instrument that is already loaded (tests, own questionnaires loaded to report
     /// their problems).
@@ -25,32 +30,50 @@ public final class Instrument: Sendable {
         description = questionnaire.description
         estimatedMinutes = questionnaire.estimatedMinutes
         file = questionnaire.file
-        source = questionnaire.source
+        let source = questionnaire.source
+        sourceBytes = { source }
         loaded = Mutex(LoadReport(questionnaire: questionnaire, diagnostics: []))
+        compiled = nil
     }
 
-    private init(header: Header, source: Data, file: String) {
+    private init(header: Header, file: String, source: @escaping @Sendable () -> Data, compiled: (@Sendable () -> Data?)? = nil) {
         id = header.id
         version = header.version
         title = header.title
         description = header.description
         estimatedMinutes = header.estimatedMinutes
         self.file = file
-        self.source = source
+        sourceBytes = source
+        self.compiled = compiled
         loaded = Mutex(nil)
     }
 
     /// Reads only the header of `source`; nil when it cannot be read that way (then the
     /// file is loaded whole, which reports its problems).
     public static func lazy(_ source: Data, file: String) -> Instrument? {
-        Header.read(source).map { Instrument(header: $0, source: source, file: file) }
+        Header.read(source).map { Instrument(header: $0, file: file, source: { source }) }
     }
 
-    /// The full load, done once.
+    /// A bundled instrument with its header fields and compiled form made at build time.
+    /// Nothing is read until the instrument is opened; a compiled form that does not fit
+    /// means the YAML is loaded instead.
+    public static func precompiled(
+        id: String, version: String, title: LocalizedText, description: LocalizedText, estimatedMinutes: Int?,
+        file: String, source: @escaping @Sendable () -> Data, compiled: @escaping @Sendable () -> Data?
+    ) -> Instrument {
+        let header = Header(id: id, version: version, title: title, description: description, estimatedMinutes: estimatedMinutes)
+        return Instrument(header: header, file: file, source: source, compiled: compiled)
+    }
+
+    /// The full load, done once: from the compiled form when there is one that fits,
+    /// otherwise from the YAML.
     public var report: LoadReport {
         loaded.withLock { cached in
             if let cached { return cached }
-            var report = QuestionnaireLoader.load(source, file: file)
+            let source = source
+            var report = compiled?().flatMap { CompiledQuestionnaire.report(from: $0, source: source) }
+                .flatMap { $0.questionnaire?.file == file ? $0 : nil }
+                ?? QuestionnaireLoader.load(source, file: file)
             // The header promised these; a file that says otherwise in full is not this instrument.
             if let questionnaire = report.questionnaire, questionnaire.id != id || questionnaire.version != version {
                 report = LoadReport(questionnaire: nil, diagnostics: [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the header names \(id) \(version), the file \(questionnaire.id) \(questionnaire.version)")])

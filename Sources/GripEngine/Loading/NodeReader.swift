@@ -6,7 +6,9 @@ import Yams
 /// one pass finds every problem in a file.
 struct NodeReader {
     let file: String
-    private let lines: [Substring]
+    /// Kept for positions inside block scalars, which only an error needs: splitting the
+    /// whole file into lines up front cost a sixth of a load.
+    private let text: String
     private(set) var diagnostics: [Diagnostic] = []
     /// Positions of the collections already read. Yams resolves an alias (`*name`) to
     /// the very node it names, so meeting a position twice means an alias.
@@ -14,7 +16,7 @@ struct NodeReader {
 
     init(file: String, text: String) {
         self.file = file
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        self.text = text
     }
 
     func location(_ node: Node?) -> SourceLocation {
@@ -182,6 +184,7 @@ struct NodeReader {
         case .literal, .folded:
             var line = mark.line + 1
             var remaining = offset
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             while line - 1 < lines.count {
                 let text = lines[line - 1]
                 let indentation = text.prefix { $0 == " " }.count

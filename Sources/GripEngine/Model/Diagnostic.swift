@@ -1,6 +1,6 @@
 /// One problem found in a questionnaire or answers file, at a precise location.
-public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Error {
-    public enum Severity: String, Sendable {
+public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible, Error {
+    public enum Severity: String, Sendable, Codable {
         case error
         case warning
     }

@@ -1,7 +1,7 @@
 /// The outcome part of a questionnaire: named scores and criteria written in the
 /// expression language, and per assessment the criteria that set its level. Loaded and
 /// compiled with the questionnaire; evaluated by GripScoring.
-public struct OutcomeRules: Sendable {
+public struct OutcomeRules: Sendable, Codable {
     public var scores: [ScoreRule]
     public var criteria: [Criterion]
     public var assessments: [AssessmentRule]
@@ -16,14 +16,14 @@ public struct OutcomeRules: Sendable {
 }
 
 /// A named number: the sum of its terms.
-public struct ScoreRule: Sendable {
+public struct ScoreRule: Sendable, Codable {
     public var id: String
     public var title: LocalizedText?
     public var terms: [ScoreTerm]
     public var location: SourceLocation
 }
 
-public enum ScoreTerm: Sendable {
+public enum ScoreTerm: Sendable, Codable {
     /// `points` when the condition holds.
     case points(CompiledExpression, Int)
     /// The value of a numeric expression (an absent answer adds nothing).
@@ -33,7 +33,7 @@ public enum ScoreTerm: Sendable {
 }
 
 /// A named yes/no rule with the reason it gives in words and its legal sources.
-public struct Criterion: Sendable {
+public struct Criterion: Sendable, Codable {
     public var id: String
     public var condition: CompiledExpression
     public var text: LocalizedText
@@ -46,7 +46,7 @@ public struct Criterion: Sendable {
 
 /// The levels of an assessment. "Possibly required" ranks above "recommended": it
 /// says a legal obligation may apply once open answers are resolved.
-public enum AssessmentLevel: String, CaseIterable, Sendable, Comparable {
+public enum AssessmentLevel: String, CaseIterable, Sendable, Codable, Comparable {
     case required
     case recommended
     case possiblyRequired = "possibly-required"
@@ -69,7 +69,7 @@ public enum AssessmentLevel: String, CaseIterable, Sendable, Comparable {
 
 /// One assessment (a DPIA, a FRIA, a set of AI Act obligations, ...) and the criteria
 /// that set its level.
-public struct AssessmentRule: Sendable {
+public struct AssessmentRule: Sendable, Codable {
     public var id: String
     public var title: LocalizedText
     /// The questionnaire to run next when this assessment is (possibly) needed.
@@ -86,13 +86,13 @@ public struct AssessmentRule: Sendable {
 }
 
 /// An ordered list of categories; the first whose criteria hold applies.
-public struct ClassificationRule: Sendable {
+public struct ClassificationRule: Sendable, Codable {
     public var id: String
     public var title: LocalizedText
     public var categories: [Category]
     public var location: SourceLocation
 
-    public struct Category: Sendable {
+    public struct Category: Sendable, Codable {
         public var id: String
         public var title: LocalizedText
         /// Criterion indices; empty for the last, default category.
@@ -101,7 +101,7 @@ public struct ClassificationRule: Sendable {
 }
 
 /// A small number for a bar chart, clamped to `0...maximum`.
-public struct DimensionRule: Sendable {
+public struct DimensionRule: Sendable, Codable {
     public var id: String
     public var title: LocalizedText
     public var value: CompiledExpression
@@ -109,7 +109,7 @@ public struct DimensionRule: Sendable {
 }
 
 /// Answers that contradict each other: said plainly in the outcome.
-public struct ConsistencyRule: Sendable {
+public struct ConsistencyRule: Sendable, Codable {
     public var id: String
     public var condition: CompiledExpression
     public var text: LocalizedText
@@ -117,20 +117,20 @@ public struct ConsistencyRule: Sendable {
 }
 
 /// Answers another questionnaire can hand over to this one.
-public struct PrefillRule: Sendable {
+public struct PrefillRule: Sendable, Codable {
     /// The questionnaire the answers come from.
     public var from: String
     public var mappings: [Mapping]
     public var location: SourceLocation
 
-    public struct Mapping: Sendable {
+    public struct Mapping: Sendable, Codable {
         /// The question of this questionnaire that receives the answer.
         public var target: Int
         public var source: Source
         public var location: SourceLocation
     }
 
-    public enum Source: Sendable {
+    public enum Source: Sendable, Codable {
         /// Copy the answer of this question of the other questionnaire.
         case question(String)
         /// Answer yes/no/unknown by a condition over the other questionnaire's answers.
@@ -140,9 +140,13 @@ public struct PrefillRule: Sendable {
         case choice([ChoiceCandidate])
     }
 
-    public struct ChoiceCandidate: Sendable {
+    public struct ChoiceCandidate: Sendable, Codable {
         public var options: [String]
         public var condition: String
         public var location: SourceLocation
     }
 }
+
+/// Encoded as object keys, so a compiled questionnaire is the same bytes every time
+/// (a dictionary's order differs between runs; sorted keys fix it only for keys).
+extension AssessmentLevel: CodingKeyRepresentable {}

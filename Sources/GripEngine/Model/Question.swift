@@ -26,7 +26,7 @@ public struct LegalSource: Hashable, Codable, Sendable {
 }
 
 /// One answer option of a single- or multi-choice question.
-public struct ChoiceOption: Hashable, Sendable {
+public struct ChoiceOption: Hashable, Sendable, Codable {
     public var id: String
     public var label: LocalizedText
     public var explain: LocalizedText?
@@ -47,7 +47,7 @@ public struct ChoiceOption: Hashable, Sendable {
 }
 
 /// One question of a questionnaire, as loaded and checked.
-public struct Question: Sendable {
+public struct Question: Sendable, Codable {
     public var id: String
     public var type: QuestionType
     public var text: LocalizedText
@@ -74,7 +74,7 @@ public struct Question: Sendable {
 }
 
 /// A parsed, type-checked visibility condition with its source text.
-public struct Condition: Sendable {
+public struct Condition: Sendable, Codable {
     public var source: String
     public var expression: CompiledExpression
     public var location: SourceLocation

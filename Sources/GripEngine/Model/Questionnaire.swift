@@ -1,7 +1,7 @@
 import Foundation
 
 /// A section (page) of a questionnaire.
-public struct Section: Sendable {
+public struct Section: Sendable, Codable {
     public var id: String
     public var title: LocalizedText
     public var description: LocalizedText?

@@ -1,5 +1,5 @@
 /// A position in a source file: 1-based line and column (columns count Unicode scalars).
-public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
