@@ -39,7 +39,8 @@ struct VerifyCommand: ParsableCommand {
             let passed: Bool
             switch report.status {
             case .validTrusted: passed = true
-            case .validUnknownSigner: passed = !trustedOnly
+            // A name borrowed from a trusted signer fails even without --trusted-only.
+            case .validUnknownSigner: passed = !trustedOnly && report.lookalike?.sameName != true
             default: passed = false
             }
             allPassed = allPassed && passed
@@ -67,7 +68,14 @@ struct VerifyCommand: ParsableCommand {
         var line = "\(file.displaySafe): "
         switch report.status {
         case .validTrusted(let signer): line += "valid, signed by trusted signer \(signer.displaySafe) (\((report.keyID ?? "").displaySafe))"
-        case .validUnknownSigner: line += "valid, but the signer is unknown: \((report.claimedSigner ?? "?").displaySafe) (\((report.keyID ?? "").displaySafe))"
+        case .validUnknownSigner:
+            let organisation = report.claimedOrganisation.map { ", \($0.displaySafe)" } ?? ""
+            line += "valid signature, UNKNOWN signer (key \((report.keyID ?? "").displaySafe) is not on your trust list; the file says \((report.claimedSigner ?? "?").displaySafe)\(organisation))"
+            if let lookalike = report.lookalike {
+                line += lookalike.sameName
+                    ? "; WARNING: that is the name of trusted signer \(lookalike.signer.name.displaySafe), but this is not their key (theirs is \(lookalike.signer.keyId.displaySafe))"
+                    : "; note: the organisation is that of trusted signer \(lookalike.signer.name.displaySafe), on another key"
+            }
         case .invalid(let reason): line += "INVALID: \(reason.displaySafe)"
         case .malformed(let reason): line += "MALFORMED: \(reason.displaySafe)"
         case .unsigned: line += "UNSIGNED: the result has no signature"
@@ -97,6 +105,13 @@ struct VerifyCommand: ParsableCommand {
         if let keyID = report.keyID { members.append(("keyId", .string(keyID))) }
         if case .validTrusted(let signer) = report.status { members.append(("signer", .string(signer))) }
         if let id = report.questionnaireID { members.append(("questionnaire", .string(id))) }
+        if let claimed = report.claimedSigner { members.append(("claimedSigner", .string(claimed))) }
+        if let lookalike = report.lookalike {
+            members.append(("resembles", .object([
+                ("signer", .string(lookalike.signer.name)), ("keyId", .string(lookalike.signer.keyId)),
+                ("sameName", .bool(lookalike.sameName)),
+            ])))
+        }
         return PrettyJSON.line(.object(members))
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 
@@ -47,6 +48,13 @@ struct GripProcess {
 func initKey(home: URL, name: String = "Anna de Vries", organisation: String = "Gemeente Voorbeeld") throws {
     let output = try GripProcess.run(["keys", "init", "--name", name, "--organisation", organisation], home: home)
     #expect(output.status == 0, "\(output.stderr)")
+}
+
+/// The key id grip shows for a raw public key given in base64 (design.md: SHA-256 of the
+/// 32 raw bytes, unpadded base64), computed here independently of grip.
+func keyID(ofBase64 publicKey: String) -> String {
+    let digest = SHA256.hash(data: Data(base64Encoded: publicKey) ?? Data())
+    return "SHA256:" + Data(digest).base64EncodedString().replacingOccurrences(of: "=", with: "")
 }
 
 func temporaryDirectory() throws -> URL {

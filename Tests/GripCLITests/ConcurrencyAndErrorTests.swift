@@ -15,7 +15,7 @@ struct ConcurrencyAndErrorTests {
         // Two at a time, as two privacy officers' scripts would.
         DispatchQueue.concurrentPerform(iterations: 2) { lane in
             for index in stride(from: lane, to: keys.count, by: 2) {
-                let output = try? GripProcess.run(["keys", "trust", keys[index], "--name", "Signer \(index)"], home: home)
+                let output = try? GripProcess.run(["keys", "trust", keys[index], "--name", "Signer \(index)", "--key-id", keyID(ofBase64: keys[index])], home: home)
                 if output?.status != 0 { failures.withLock { $0 += 1 } }
             }
         }

@@ -121,7 +121,8 @@ struct KeysAndVerifyTests {
 
         let unknown = try GripProcess.run(["verify", file], home: reviewer)
         #expect(unknown.status == 0)
-        #expect(unknown.stdout.contains("valid, but the signer is unknown: Anna de Vries"))
+        #expect(unknown.stdout.contains("valid signature, UNKNOWN signer (key SHA256:"), "\(unknown.stdout)")
+        #expect(unknown.stdout.contains("is not on your trust list; the file says Anna de Vries, Gemeente Voorbeeld)"), "\(unknown.stdout)")
         let strict = try GripProcess.run(["verify", "--trusted-only", "--json", file], home: reviewer)
         #expect(strict.status == 1)
         #expect(strict.stdout.contains(#""passed":false"#))
@@ -130,7 +131,10 @@ struct KeysAndVerifyTests {
         // The reviewer trusts the author's exported public key under a name of their own.
         let pem = reviewer.appendingPathComponent("anna.pem")
         try GripProcess.run(["keys", "export"], home: author).stdout.write(to: pem, atomically: true, encoding: .utf8)
-        let trust = try GripProcess.run(["keys", "trust", pem.path, "--name", "Anna (privacy team)"], home: reviewer)
+        // Only with the key id Anna gave the reviewer in person.
+        let annasKeyID = try #require(GripProcess.run(["keys", "show"], home: author).stdout
+            .split(separator: "\n").first { $0.hasPrefix("Key id:") }?.split(separator: " ").last.map(String.init))
+        let trust = try GripProcess.run(["keys", "trust", pem.path, "--name", "Anna (privacy team)", "--key-id", annasKeyID], home: reviewer)
         #expect(trust.status == 0, "\(trust.stderr)")
         let trusted = try GripProcess.run(["verify", "--trusted-only", "--json", file], home: reviewer)
         #expect(trusted.status == 0)
@@ -249,7 +253,7 @@ struct TerminalInjectionTests {
         #expect(output.status == 0)
         Self.assertInert(output.stdout + output.stderr, "\(output.stdout)")
         #expect(output.stdout.split(separator: "\n").count == 1)
-        #expect(output.stdout.contains("valid, but the signer is unknown: \\e[34D\\e[Kvalid, signed by trusted signer"))
+        #expect(output.stdout.contains("UNKNOWN signer (key SHA256:") && output.stdout.contains("the file says \\e[34D\\e[Kvalid, signed by trusted signer"))
         let json = try GripProcess.run(["verify", "--json", result], home: otherHome)
         Self.assertInert(json.stdout, "\(json.stdout)")
         for format in ["markdown", "html", "csv", "json"] {

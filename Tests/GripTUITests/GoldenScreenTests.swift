@@ -6,6 +6,15 @@ import Testing
 
 /// Every screen at 80×24 and 120×40, in Dutch and English, against committed text.
 struct GoldenScreenTests {
+    /// A sound signature by a key not on the trust list, as most colleagues' results arrive.
+    static var unknownSigner: VerificationReport {
+        var report = VerificationReport(status: .validUnknownSigner)
+        report.keyID = "SHA256:ZPmusmrxweC1cj4aO2O5xoh12kdR6NovYuCvfIr4TGI"
+        report.claimedSigner = "Bram Jansen"
+        report.claimedOrganisation = "Gemeente Voorbeeld"
+        return report
+    }
+
     static let sizes = [(80, 24), (120, 40)]
     static let languages: [Language] = [.nl, .en]
 
@@ -91,7 +100,7 @@ struct GoldenScreenTests {
     @Test func resultsScreens() {
         Self.each { language, width, height in
             var state = makeState(language: language, width: width, height: height)
-            let summary = ResultSummary(path: "/data/results/2026-11-20-quickscan-chatbot-1a2b3c4d.json", questionnaireTitle: "Quickscan algoritmen en AI", system: "Chatbot VraagMaar", completedAt: "2026-11-20T10:00:00Z", verification: VerificationReport(status: .validUnknownSigner))
+            let summary = ResultSummary(path: "/data/results/2026-11-20-quickscan-chatbot-1a2b3c4d.json", questionnaireTitle: "Quickscan algoritmen en AI", system: "Chatbot VraagMaar", completedAt: "2026-11-20T10:00:00Z", verification: Self.unknownSigner)
             state.results = [summary, ResultSummary(path: "/x.json", questionnaireTitle: "DPIA-lite", system: "Fraude", completedAt: "2026-11-19T09:00:00Z", verification: VerificationReport(status: .invalid("changed")))]
             send(&state, keys("r"))
             expectGolden(App.view(state), "results-\(language)")

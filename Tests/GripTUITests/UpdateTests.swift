@@ -381,13 +381,14 @@ struct OutcomeSummaryTests {
 
 /// Small things a new user trips over (issue 13 item 10).
 struct HomeAndWordingTests {
-    @Test func theHomeSectionsKeepTheirOrderWithAndWithoutDrafts() {
+    @Test func theHomeSectionsKeepTheirOrderWithAndWithoutDrafts() throws {
         var state = makeState(width: 100, height: 40)
         let verification = VerificationReport(status: .validUnknownSigner)
         state.results = [ResultSummary(path: "/r/a.json", questionnaireTitle: "Quickscan", system: "Chatbot", completedAt: "2026-11-23T14:05:09Z", verification: verification)]
         let text = App.view(state).text
-        let drafts = try? #require(text.range(of: "Onderbroken")), results = try? #require(text.range(of: "Recente resultaten"))
-        #expect(drafts != nil && results != nil && drafts!.lowerBound < results!.lowerBound, "\(text)")
+        let drafts = try #require(text.range(of: "Onderbroken"), "\(text)")
+        let results = try #require(text.range(of: "Recente resultaten"), "\(text)")
+        #expect(drafts.lowerBound < results.lowerBound, "\(text)")
         #expect(text.contains("2026-11-23 14:05"), "results show the time, so two runs on one day differ")
     }
 

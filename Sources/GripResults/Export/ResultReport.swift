@@ -139,7 +139,7 @@ public struct ResultReport: Sendable {
         func verification(_ report: VerificationReport) -> String {
             switch report.status {
             case .validTrusted(let signer): dutch ? "Geldig, ondertekend door vertrouwde ondertekenaar \(signer)" : "Valid, signed by trusted signer \(signer)"
-            case .validUnknownSigner: dutch ? "Geldig, maar de ondertekenaar staat niet op uw vertrouwenslijst" : "Valid, but the signer is not on your trust list"
+            case .validUnknownSigner: report.signerWarning(dutch ? .nl : .en) ?? ""
             case .invalid: (dutch ? "ONGELDIG: " : "INVALID: ") + (report.status.reason(dutch ? .nl : .en) ?? "")
             case .malformed: (dutch ? "ONLEESBAAR: " : "MALFORMED: ") + (report.status.reason(dutch ? .nl : .en) ?? "")
             case .unsigned: dutch ? "NIET ONDERTEKEND" : "UNSIGNED"

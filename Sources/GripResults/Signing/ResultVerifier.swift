@@ -21,6 +21,10 @@ public struct VerificationReport: Sendable, Equatable {
     public var keyID: String?
     /// The signer named inside the result (not proof of anything until trusted).
     public var claimedSigner: String?
+    public var claimedOrganisation: String?
+    /// For a valid signature by an unknown key: the trusted signer it resembles by name
+    /// or organisation. Shown as a warning, never as trust.
+    public var lookalike: TrustList.Lookalike?
     public var questionnaireID: String?
     public var questionnaireVersion: String?
     public var questionnaireSHA256: String?
@@ -89,6 +93,7 @@ public enum ResultVerifier {
         report.questionnaireVersion = result["questionnaire"]?["version"]?.stringValue
         report.questionnaireSHA256 = result["questionnaire"]?["sha256"]?.stringValue
         report.claimedSigner = result["signer"]?["name"]?.stringValue
+        report.claimedOrganisation = result["signer"]?["organisation"]?.stringValue
 
         guard let signature = document["signature"] else { return report }
         guard let signatureMembers = signature.objectValue else { return malformed("\"signature\" is not an object") }
@@ -136,6 +141,7 @@ public enum ResultVerifier {
             report.status = .validTrusted(signer: trusted.name)
         } else {
             report.status = .validUnknownSigner
+            report.lookalike = trustList.lookalike(name: report.claimedSigner, organisation: report.claimedOrganisation, keyID: keyID)
         }
         return report
     }

@@ -91,3 +91,46 @@ enum VerificationWords {
         return english
     }
 }
+
+extension VerificationReport {
+    /// The one-line trust label every screen, report and command uses. Only a key on the
+    /// trust list is "trusted"; an unknown key says so and never borrows a trusted name.
+    public func label(_ language: Language) -> String {
+        let nl = language == .nl
+        switch status {
+        case .validTrusted(let signer): return nl ? "✓ vertrouwd: \(signer)" : "✓ trusted: \(signer)"
+        case .validUnknownSigner:
+            if let lookalike, lookalike.sameName {
+                return nl ? "⚠ NIET VERTROUWD: andere sleutel dan \(lookalike.signer.name)" : "⚠ NOT TRUSTED: not \(lookalike.signer.name)'s key"
+            }
+            return nl ? "? onbekende ondertekenaar" : "? unknown signer"
+        case .invalid: return nl ? "✗ ONGELDIG" : "✗ INVALID"
+        case .malformed: return nl ? "✗ ONLEESBAAR" : "✗ MALFORMED"
+        case .unsigned: return nl ? "✗ NIET ONDERTEKEND" : "✗ UNSIGNED"
+        }
+    }
+
+    /// A sentence on who signed, for a valid signature by a key not on the trust list:
+    /// who the file says signed it, and the trusted signer it resembles, if any.
+    public func signerWarning(_ language: Language) -> String? {
+        guard case .validUnknownSigner = status else { return nil }
+        let nl = language == .nl
+        let claimed = claimedSigner ?? (nl ? "(geen naam)" : "(no name)")
+        let organisation = claimedOrganisation.map { " (\($0))" } ?? ""
+        let key = keyID ?? "?"
+        guard let lookalike else {
+            return nl
+                ? "De handtekening klopt, maar de sleutel \(key) staat niet op uw vertrouwenslijst. Het bestand zegt dat \(claimed)\(organisation) het ondertekende; dat is niet nagegaan."
+                : "The signature is sound, but key \(key) is not on your trust list. The file says \(claimed)\(organisation) signed it; that has not been checked."
+        }
+        let trusted = lookalike.signer
+        if lookalike.sameName {
+            return nl
+                ? "LET OP: de naam \(claimed) is die van een vertrouwde ondertekenaar, maar deze sleutel (\(key)) is niet de sleutel van \(trusted.name) (\(trusted.keyId)). Iemand anders kan deze naam hebben gebruikt. Vraag \(trusted.name) langs een andere weg of dit bestand van hen is."
+                : "WARNING: the name \(claimed) is that of a trusted signer, but this key (\(key)) is not \(trusted.name)'s key (\(trusted.keyId)). Someone else may have used this name. Ask \(trusted.name) through another channel whether this file is theirs."
+        }
+        return nl
+            ? "De organisatie\(organisation) is die van vertrouwde ondertekenaar \(trusted.name), maar deze sleutel (\(key)) staat niet op uw vertrouwenslijst: de ondertekenaar \(claimed) is onbekend."
+            : "The organisation\(organisation) is that of trusted signer \(trusted.name), but this key (\(key)) is not on your trust list: the signer \(claimed) is unknown."
+    }
+}

@@ -132,12 +132,15 @@ extension App {
     // MARK: Results
 
     static func verificationText(_ report: VerificationReport, _ language: Language) -> String {
+        report.label(language)
+    }
+
+    /// Green only for a trusted signer; an unknown one is a warning, a broken file an error.
+    static func verificationRole(_ report: VerificationReport) -> Role {
         switch report.status {
-        case .validTrusted(let signer): language == .nl ? "✓ geldig, \(signer)" : "✓ valid, \(signer)"
-        case .validUnknownSigner: language == .nl ? "✓ geldig, onbekende ondertekenaar" : "✓ valid, unknown signer"
-        case .invalid: language == .nl ? "✗ ONGELDIG" : "✗ INVALID"
-        case .malformed: language == .nl ? "✗ onleesbaar" : "✗ malformed"
-        case .unsigned: language == .nl ? "✗ niet ondertekend" : "✗ unsigned"
+        case .validTrusted: .success
+        case .validUnknownSigner: .warning
+        default: .error
         }
     }
 
@@ -154,7 +157,7 @@ extension App {
             let statusWidth = TextWidth.of(status)
             let text = "\(localTime(result.completedAt, state.timeZone))  \(result.system) · \(result.questionnaireTitle)"
             buffer.write(TextWidth.truncate(text, to: buffer.width - statusWidth - 6), x: 2, y: top + y, role: selected ? .selected : .normal)
-            buffer.write(status, x: buffer.width - statusWidth - 2, y: top + y, role: selected ? .selected : (result.verification.isValid ? .success : .error))
+            buffer.write(status, x: buffer.width - statusWidth - 2, y: top + y, role: selected ? .selected : verificationRole(result.verification))
         }
         drawFooter(&buffer, state, KeyMaps.results)
     }
@@ -164,6 +167,10 @@ extension App {
         var lines = StyledLines(width: buffer.width - 4)
         if let reason = detail.summary.verification.status.reason(state.language) {
             lines.add(verificationText(detail.summary.verification, state.language) + ": " + reason, role: .error)
+            lines.blank()
+        }
+        if let warning = detail.summary.verification.signerWarning(state.language) {
+            lines.add(warning, role: .warning)
             lines.blank()
         }
         for line in detail.lines { lines.add(line) }

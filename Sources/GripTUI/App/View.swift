@@ -145,8 +145,14 @@ extension App {
                     rows.append((UIText.recentResults[language] + (state.resultsLoading ? " — " + UIText.resultsLoading[language] : ""), .heading, nil))
                 }
                 let result = state.results[index]
-                let mark = result.verification.isValid ? "✓" : "✗"
-                rows.append(("\(mark) \(result.system) · \(result.questionnaireTitle) · \(localTime(result.completedAt, state.timeZone))", result.verification.isValid ? .normal : .error, position))
+                // The first character of the trust label: ✓ only for a trusted signer.
+                let mark = result.verification.label(language).prefix(1)
+                let role: Role = switch result.verification.status {
+                case .validTrusted: .normal
+                case .validUnknownSigner: .warning
+                default: .error
+                }
+                rows.append(("\(mark) \(result.system) · \(result.questionnaireTitle) · \(localTime(result.completedAt, state.timeZone))", role, position))
             }
         }
         if state.results.isEmpty {
