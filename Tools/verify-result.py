@@ -1,12 +1,20 @@
 #!/usr/bin/env python3
-"""Verify Grip result files without Grip: RFC 8785 + Ed25519 from independent libraries.
+"""Verify Grip result and review files without Grip: RFC 8785 + Ed25519 from independent libraries.
 
     pip install rfc8785 cryptography
-    python3 verify-result.py RESULT.json [RESULT.json ...]
+    python3 verify-result.py FILE.json [FILE.json ...]
     python3 verify-result.py --batch DIR      # every *.json in DIR, by name
+    python3 verify-result.py --review REVIEW.json RESULT.json
+                                              # both valid, and the review covers this very result
 
 One line per file: "PATH: valid, signed by ...", "PATH: INVALID: ...", "PATH: MALFORMED: ..."
 or "PATH: UNSIGNED: ...". Exit status 0 when every file is validly signed, 1 otherwise.
+
+A result (format grip-result/1) is signed over its `result` member, a review
+(grip-review/1) over its `review` member; the signer is `result.signer` or
+`review.reviewer`. A review covers one signed result: `review.reviewed.resultSha256` is
+the hex SHA-256 of the RFC 8785 bytes of that result's `result` member, and
+`review.reviewed.signature` its signature value.
 
 As strict as Grip, so that a file has one meaning: UTF-8 only, no duplicate keys, no
 floating-point numbers, integers within +-(2^53-1), no lone surrogates, nesting at most 64,
@@ -134,14 +142,16 @@ def verdict(data):
     document = parse(data)
     if not isinstance(document, dict):
         raise Malformed("the top level is not a JSON object")
-    unexpected = set(document) - {"format", "result", "signature"}
+    kinds = {"grip-result/1": ("result", "signer"), "grip-review/1": ("review", "reviewer")}
+    if document.get("format") not in kinds:
+        raise Malformed("no or unsupported format")
+    member, signer_member = kinds[document["format"]]
+    unexpected = set(document) - {"format", member, "signature"}
     if unexpected:
         raise Malformed(f"unexpected top-level member {sorted(unexpected)[0]!r}")
-    if document.get("format") != "grip-result/1":
-        raise Malformed("no or unsupported format")
-    result = document.get("result")
+    result = document.get(member)
     if not isinstance(result, dict):
-        raise Malformed("no result object")
+        raise Malformed(f"no {member} object")
     if "signature" not in document:
         return "unsigned", "the result has no signature"
     signature = document["signature"]
@@ -157,13 +167,13 @@ def verdict(data):
     public_key = canonical_base64(signature.get("publicKey"), 32, "publicKey")
     value = canonical_base64(signature.get("value"), 64, "value")
     # 1. The key id must be SHA256: + unpadded base64 of SHA-256 of the raw public key,
-    #    in the signature and (signed) in result.signer; compared as code points.
+    #    in the signature and (signed) in result.signer or review.reviewer; compared as code points.
     key_id = "SHA256:" + base64.b64encode(hashlib.sha256(public_key).digest()).decode().rstrip("=")
     if key_id != signature["keyId"]:
         raise Invalid("keyId does not belong to the public key")
-    signer = result.get("signer")
+    signer = result.get(signer_member)
     if not isinstance(signer, dict) or signer.get("keyId") != key_id:
-        raise Invalid("the signer inside the result names another key")
+        raise Invalid(f"the {signer_member} inside the {member} names another key")
     # 2. Strict Ed25519: no small-order or non-canonical key or R, S below the group order.
     problem = point_problem(public_key, on_curve=True)
     if problem:
@@ -179,7 +189,8 @@ def verdict(data):
         Ed25519PublicKey.from_public_bytes(public_key).verify(value, message)
     except InvalidSignature:
         raise Invalid("signature does not match")
-    return "valid", f"valid, signed by {signer.get('name')} ({key_id})"
+    noun = "review, signed" if member == "review" else "signed"
+    return "valid", f"valid, {noun} by {signer.get('name')} ({key_id})"
 
 
 def line(path):
@@ -200,14 +211,42 @@ def line(path):
     return f"{path}: {message}", True
 
 
+def covers(review_path, result_path):
+    """Whether the review names exactly this signed result: its id, hash and signature value."""
+    with open(review_path, "rb") as handle:
+        review = parse(handle.read(MAXIMUM_SIZE + 1))
+    with open(result_path, "rb") as handle:
+        result = parse(handle.read(MAXIMUM_SIZE + 1))
+    reviewed = review.get("review", {}).get("reviewed", {})
+    digest = hashlib.sha256(rfc8785.dumps(result["result"])).hexdigest()
+    return (reviewed.get("resultId") == result["result"].get("id")
+            and reviewed.get("resultSha256") == digest
+            and reviewed.get("signature") == result["signature"]["value"])
+
+
 def main(arguments):
+    if arguments[:1] == ["--review"] and len(arguments) == 3:
+        all_valid = True
+        for path in arguments[1:]:
+            text, valid = line(path)
+            print(text.encode("unicode_escape").decode("ascii") if not text.isprintable() else text)
+            all_valid = all_valid and valid
+        if not all_valid:
+            return 1
+        try:
+            covered = covers(arguments[1], arguments[2])
+        except (Malformed, OSError, KeyError, AttributeError, TypeError) as error:
+            print(f"{arguments[1]}: does not cover {arguments[2]}: {error}")
+            return 1
+        print(f"{arguments[1]}: {'covers' if covered else 'does NOT cover'} {arguments[2]}")
+        return 0 if covered else 1
     if arguments[:1] == ["--batch"] and len(arguments) == 2:
         directory = arguments[1]
         paths = [os.path.join(directory, name) for name in sorted(os.listdir(directory)) if name.endswith(".json")]
     elif arguments and not arguments[0].startswith("--"):
         paths = arguments
     else:
-        print("usage: verify-result.py RESULT.json [...] | --batch DIR", file=sys.stderr)
+        print("usage: verify-result.py FILE.json [...] | --batch DIR | --review REVIEW.json RESULT.json", file=sys.stderr)
         return 2
     all_valid = True
     for path in paths:

@@ -8,10 +8,12 @@ import Synchronization
 struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Verify that result files are genuine and unchanged.",
+        abstract: "Verify that result and review files are genuine and unchanged.",
         discussion: """
             One line per file: valid (trusted signer), valid (unknown signer), invalid, malformed or unsigned, \
-            with the reason. Exit status 0 when every file has a valid signature, 1 otherwise.
+            with the reason. Under a result, the reviews found beside it (RESULT.review-*.json), each \
+            verified and checked to cover this very version of the result. Exit status 0 when every file \
+            and every review has a valid signature, 1 otherwise.
             """)
 
     @Argument(help: "Result files, or directories whose .json files are all verified.") var files: [String]
@@ -29,13 +31,21 @@ struct VerifyCommand: ParsableCommand {
         let paths = Self.expand(files)
         // Files are independent: verify them on every core, report in the order given.
         let collected = Mutex([VerificationReport?](repeating: nil, count: paths.count))
+        let reviews = Mutex([[FoundReview]](repeating: [], count: paths.count))
+        let reviewed = Self.pathsWithReviewFiles(paths)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let report = ResultFile.verify(paths[index], trustList: trustList)
             collected.withLock { $0[index] = report }
+            // Reviews are looked for only where a file by the review naming exists.
+            if reviewed.contains(paths[index]), report.kind != .review, let opened = try? ResultFile.open(paths[index], trustList: trustList) {
+                let found = ReviewFiles.reviews(besideResultAt: paths[index], result: opened.document, trustList: trustList)
+                reviews.withLock { $0[index] = found }
+            }
         }
         let reports = collected.withLock { $0 }
+        let foundReviews = reviews.withLock { $0 }
         var allPassed = true
-        for (file, report) in zip(paths, reports.map { $0! }) {
+        for (index, (file, report)) in zip(paths, reports.map { $0! }).enumerated() {
             let passed: Bool
             switch report.status {
             case .validTrusted: passed = true
@@ -43,12 +53,16 @@ struct VerifyCommand: ParsableCommand {
             case .validUnknownSigner: passed = !trustedOnly && report.lookalike?.sameName != true
             default: passed = false
             }
-            allPassed = allPassed && passed
+            let besides = foundReviews[index]
+            let reviewsPassed = besides.allSatisfy { $0.verification.isValid && $0.review != nil }
+            allPassed = allPassed && passed && reviewsPassed
             let knownQuestionnaire = report.questionnaireSHA256.flatMap { bundledHashes[$0] }
+            let review = report.kind == .review ? Self.reviewContext(file, trustList: trustList) : nil
             if json {
-                Console.out(jsonLine(file: file, report: report, passed: passed, knownQuestionnaire: knownQuestionnaire))
+                Console.out(jsonLine(file: file, report: report, passed: passed && reviewsPassed, knownQuestionnaire: knownQuestionnaire, reviews: besides, review: review))
             } else {
-                Console.out(textLine(file: file, report: report, knownQuestionnaire: knownQuestionnaire))
+                Console.out(textLine(file: file, report: report, knownQuestionnaire: knownQuestionnaire, review: review))
+                for found in besides { Console.out("  " + Self.reviewLine(found)) }
             }
         }
         if !allPassed { throw ExitCode(1) }
@@ -64,13 +78,67 @@ struct VerifyCommand: ParsableCommand {
         }
     }
 
-    private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?) -> String {
+    /// The paths among `paths` with a review file beside them by name; each directory is listed once.
+    static func pathsWithReviewFiles(_ paths: [String]) -> Set<String> {
+        var listings: [String: [String]] = [:]
+        var found = Set<String>()
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            let directory = url.deletingLastPathComponent().path
+            if listings[directory] == nil { listings[directory] = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] }
+            if listings[directory]!.contains(where: { ReviewDocument.isReviewFileName($0) && ReviewDocument.isReviewFile($0, ofResultFile: url.lastPathComponent) }) {
+                found.insert(path)
+            }
+        }
+        return found
+    }
+
+    /// For a review file: the review, and how it relates to the result beside it.
+    struct ReviewContext {
+        var review: Review?
+        /// "matches", "different-version" or "missing".
+        var resultBeside: String
+    }
+
+    static func reviewContext(_ path: String, trustList: TrustList) -> ReviewContext {
+        let resultPath = ReviewFiles.resultPath(forReviewAt: path)
+        let subject = resultPath.flatMap { try? ResultFile.open($0, trustList: trustList) }.flatMap { ReviewDocument.subject(of: $0.document) }
+        let found = ReviewFiles.check(path, against: subject, trustList: trustList)
+        let beside = subject == nil ? "missing" : found.coversThisVersion ? "matches" : "different-version"
+        return ReviewContext(review: found.review, resultBeside: beside)
+    }
+
+    /// One review under its result: who, when, what, and whether it covers this version.
+    static func reviewLine(_ found: FoundReview) -> String {
+        let name = URL(fileURLWithPath: found.path).lastPathComponent.displaySafe
+        guard let review = found.review else {
+            switch found.verification.status {
+            case .invalid(let reason), .malformed(let reason): return "review \(name): INVALID: \(reason.displaySafe)"
+            case .unsigned: return "review \(name): UNSIGNED"
+            default: return "review \(name): not a well-formed review"
+            }
+        }
+        let who: String
+        switch found.verification.status {
+        case .validTrusted(let signer): who = "\(signer.displaySafe) (trusted)"
+        default: who = "\(review.reviewerName.displaySafe) (UNKNOWN reviewer, key \(review.reviewerKeyID.displaySafe))"
+        }
+        var line = "reviewed by \(who) on \(review.reviewedAt.prefix(10).displaySafe): \(review.verdict.rawValue)"
+        if !review.actions.isEmpty { line += ", \(review.actions.count) action\(review.actions.count == 1 ? "" : "s")" }
+        if !found.coversThisVersion { line += "; WARNING: it covers a different version of this result" }
+        return line + " [\(name)]"
+    }
+
+    private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?, review: ReviewContext?) -> String {
         var line = "\(file.displaySafe): "
+        let isReview = report.kind == .review
         switch report.status {
-        case .validTrusted(let signer): line += "valid, signed by trusted signer \(signer.displaySafe) (\((report.keyID ?? "").displaySafe))"
+        case .validTrusted(let signer):
+            line += isReview ? "valid review, signed by trusted reviewer " : "valid, signed by trusted signer "
+            line += "\(signer.displaySafe) (\((report.keyID ?? "").displaySafe))"
         case .validUnknownSigner:
             let organisation = report.claimedOrganisation.map { ", \($0.displaySafe)" } ?? ""
-            line += "valid signature, UNKNOWN signer (key \((report.keyID ?? "").displaySafe) is not on your trust list; the file says \((report.claimedSigner ?? "?").displaySafe)\(organisation))"
+            line += isReview ? "valid review signature, UNKNOWN reviewer (key" : "valid signature, UNKNOWN signer (key \((report.keyID ?? "").displaySafe) is not on your trust list; the file says \((report.claimedSigner ?? "?").displaySafe)\(organisation))"
             if let lookalike = report.lookalike {
                 line += lookalike.sameName
                     ? "; WARNING: that is the name of trusted signer \(lookalike.signer.name.displaySafe), but this is not their key (theirs is \(lookalike.signer.keyId.displaySafe))"
@@ -80,7 +148,19 @@ struct VerifyCommand: ParsableCommand {
         case .malformed(let reason): line += "MALFORMED: \(reason.displaySafe)"
         case .unsigned: line += "UNSIGNED: the result has no signature"
         }
-        if report.isValid, let id = report.questionnaireID {
+        if let review {
+            if let parsed = review.review {
+                line += "; verdict \(parsed.verdict.rawValue) on result \(parsed.reviewed.resultID.displaySafe) (\(parsed.reviewed.system.displaySafe))"
+            } else if report.isValid {
+                line += "; but it is not a well-formed review"
+            }
+            switch review.resultBeside {
+            case "matches": line += "; the result beside it is the version reviewed"
+            case "different-version": line += "; WARNING: the result beside it is a different version than the one reviewed"
+            default: line += "; the reviewed result is not beside it"
+            }
+        }
+        if report.isValid, report.kind == .result, let id = report.questionnaireID {
             line += knownQuestionnaire != nil
                 ? "; questionnaire \(id.displaySafe) \((report.questionnaireVersion ?? "").displaySafe) matches the bundled version"
                 : "; questionnaire \(id.displaySafe) \((report.questionnaireVersion ?? "").displaySafe) is not a bundled version"
@@ -88,7 +168,7 @@ struct VerifyCommand: ParsableCommand {
         return line
     }
 
-    private func jsonLine(file: String, report: VerificationReport, passed: Bool, knownQuestionnaire: String?) -> String {
+    private func jsonLine(file: String, report: VerificationReport, passed: Bool, knownQuestionnaire: String?, reviews: [FoundReview], review: ReviewContext?) -> String {
         let (status, reason): (String, String?) =
             switch report.status {
             case .validTrusted: ("valid-trusted", nil)
@@ -98,9 +178,10 @@ struct VerifyCommand: ParsableCommand {
             case .unsigned: ("unsigned", nil)
             }
         var members: [(key: String, value: JSONValue)] = [
-            ("file", .string(file)), ("status", .string(status)), ("passed", .bool(passed)),
-            ("questionnaireKnown", .bool(knownQuestionnaire != nil)),
+            ("file", .string(file)), ("kind", .string(report.kind == .review ? "review" : "result")),
+            ("status", .string(status)), ("passed", .bool(passed)),
         ]
+        if report.kind != .review { members.append(("questionnaireKnown", .bool(knownQuestionnaire != nil))) }
         if let reason { members.append(("reason", .string(reason))) }
         if let keyID = report.keyID { members.append(("keyId", .string(keyID))) }
         if case .validTrusted(let signer) = report.status { members.append(("signer", .string(signer))) }
@@ -111,6 +192,26 @@ struct VerifyCommand: ParsableCommand {
                 ("signer", .string(lookalike.signer.name)), ("keyId", .string(lookalike.signer.keyId)),
                 ("sameName", .bool(lookalike.sameName)),
             ])))
+        }
+        if let review {
+            if let parsed = review.review {
+                members.append(("verdict", .string(parsed.verdict.rawValue)))
+                members.append(("reviewedResult", .string(parsed.reviewed.resultID)))
+            }
+            members.append(("resultBeside", .string(review.resultBeside)))
+        }
+        if report.kind == .result {
+            members.append(("reviews", .array(reviews.map { found in
+                var entry: [(key: String, value: JSONValue)] = [
+                    ("file", .string(found.path)), ("valid", .bool(found.verification.isValid && found.review != nil)),
+                    ("trusted", .bool({ if case .validTrusted = found.verification.status { true } else { false } }())),
+                    ("coversThisVersion", .bool(found.coversThisVersion)),
+                ]
+                if let review = found.review {
+                    entry += [("reviewer", .string(review.reviewerName)), ("verdict", .string(review.verdict.rawValue)), ("reviewedAt", .string(review.reviewedAt))]
+                }
+                return .object(entry)
+            })))
         }
         return PrettyJSON.line(.object(members))
     }

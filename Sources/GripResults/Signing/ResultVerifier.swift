@@ -29,6 +29,8 @@ public struct VerificationReport: Sendable, Equatable {
     public var questionnaireVersion: String?
     public var questionnaireSHA256: String?
     public var resultID: String?
+    /// A result or a review; nil when the file is neither.
+    public var kind: SignedKind?
 
     public init(status: Status) {
         self.status = status
@@ -81,19 +83,22 @@ public enum ResultVerifier {
         guard let members = document.objectValue else { return malformed("the top level is not a JSON object") }
         // Names and fixed values compare by scalars (`equalsExactly`), never by canonical
         // equivalence: a Kelvin sign is not a K.
-        if let unexpected = members.first(where: { member in !["format", "result", "signature"].contains { member.key.equalsExactly($0) } }) {
+        guard let format = document["format"]?.stringValue else { return malformed("no \"format\" member") }
+        guard let kind = SignedKind.of(format: format) else { return malformed("unsupported format \"\(format)\"") }
+        report.kind = kind
+        if let unexpected = members.first(where: { member in !["format", kind.member, "signature"].contains { member.key.equalsExactly($0) } }) {
             return malformed("unexpected top-level member \"\(unexpected.key)\"")
         }
-        guard let format = document["format"]?.stringValue else { return malformed("no \"format\" member") }
-        guard format.equalsExactly(ResultDocument.format) else { return malformed("unsupported format \"\(format)\"") }
-        guard let result = document["result"], result.objectValue != nil else { return malformed("no \"result\" object") }
+        guard let result = document[kind.member], result.objectValue != nil else {
+            return malformed(kind == .result ? "no \"result\" object" : "no \"review\" object")
+        }
 
         report.resultID = result["id"]?.stringValue
         report.questionnaireID = result["questionnaire"]?["id"]?.stringValue
         report.questionnaireVersion = result["questionnaire"]?["version"]?.stringValue
         report.questionnaireSHA256 = result["questionnaire"]?["sha256"]?.stringValue
-        report.claimedSigner = result["signer"]?["name"]?.stringValue
-        report.claimedOrganisation = result["signer"]?["organisation"]?.stringValue
+        report.claimedSigner = result[kind.signerMember]?["name"]?.stringValue
+        report.claimedOrganisation = result[kind.signerMember]?["organisation"]?.stringValue
 
         guard let signature = document["signature"] else { return report }
         guard let signatureMembers = signature.objectValue else { return malformed("\"signature\" is not an object") }
@@ -117,8 +122,8 @@ public enum ResultVerifier {
         guard KeyID.of(rawPublicKey: publicKeyData).equalsExactly(keyID) else {
             return invalid("keyId does not belong to the public key")
         }
-        guard result["signer"]?["keyId"]?.stringValue?.equalsExactly(keyID) == true else {
-            return invalid("the signer inside the result names another key")
+        guard result[kind.signerMember]?["keyId"]?.stringValue?.equalsExactly(keyID) == true else {
+            return invalid(kind == .result ? "the signer inside the result names another key" : "the reviewer inside the review names another key")
         }
         // Strict Ed25519: a small-order key with a small-order R and S = 0 would verify
         // any content, and other encodings of the same point or scalar would too.

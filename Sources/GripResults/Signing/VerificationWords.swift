@@ -20,6 +20,7 @@ enum VerificationWords {
         "the top level is not a JSON object": "het bestand is geen JSON-object",
         "no \"format\" member": "het onderdeel \"format\" ontbreekt",
         "no \"result\" object": "het object \"result\" ontbreekt",
+        "no \"review\" object": "het object \"review\" ontbreekt",
         "\"signature\" is not an object": "\"signature\" is geen object",
         "signature algorithm is not Ed25519": "het ondertekenalgoritme is niet Ed25519",
         "signature has no keyId": "de ondertekening heeft geen keyId",
@@ -29,6 +30,7 @@ enum VerificationWords {
         "signature value is not 64 bytes": "de handtekening is geen 64 bytes",
         "keyId does not belong to the public key": "de keyId hoort niet bij de publieke sleutel",
         "the signer inside the result names another key": "de ondertekenaar in het resultaat noemt een andere sleutel",
+        "the reviewer inside the review names another key": "de beoordelaar in de beoordeling noemt een andere sleutel",
         "the public key is a small-order Ed25519 point, which accepts forged signatures":
             "de publieke sleutel is een Ed25519-punt van kleine orde, dat vervalste handtekeningen accepteert",
         "the public key is not a canonical Ed25519 key": "de publieke sleutel is geen canonieke Ed25519-sleutel",

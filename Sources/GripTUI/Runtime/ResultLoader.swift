@@ -43,7 +43,7 @@ struct ResultLoader: Sendable {
 
     func load(while wanted: () -> Bool = { true }, report: (_ results: [ResultSummary], _ complete: Bool) -> Void) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
-            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted(by: >)
+            .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") && !ReviewDocument.isReviewFileName($0) }.sorted(by: >)
         let trust = (try? keyStore.loadTrustList()) ?? TrustList()
         var loaded: [ResultSummary] = []
         loaded.reserveCapacity(names.count)

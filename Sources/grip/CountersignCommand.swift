@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import GripEngine
+import GripResults
+
+extension Review.Verdict: ExpressibleByArgument {}
+
+/// `grip countersign`: a privacy officer's signed review of one result, written beside it.
+struct CountersignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "countersign",
+        abstract: "Review a result: record your verdict, remarks and actions in a signed review file beside it.",
+        discussion: """
+            The review (format grip-review/1) is signed with your key and covers exactly this signed version \
+            of the result: its id, the SHA-256 of its canonical result and its signature value. It is \
+            written beside the result as RESULT.review-XXXXXXXX.json, never replacing a file, and its path \
+            is printed. Give each --action with its --owner and --due, in the same order.
+            """)
+
+    @Argument(help: "The result file to review.") var file: String
+    @Option(help: "agree, agree-with-conditions, disagree or more-information-needed.") var verdict: Review.Verdict
+    @Option(help: "Your remarks on the result as a whole.") var remark: String = ""
+    @Option(name: .customLong("judgement"), help: ArgumentHelp("Your view of one assessment, as ASSESSMENT=TEXT (e.g. dpia=…). Repeatable.", valueName: "assessment=text"))
+    var judgements: [String] = []
+    @Option(name: .customLong("action"), help: ArgumentHelp("An action to take (repeatable).", valueName: "text")) var actions: [String] = []
+    @Option(name: .customLong("owner"), help: ArgumentHelp("Who takes the action given at the same position.", valueName: "name")) var owners: [String] = []
+    @Option(name: .customLong("due"), help: ArgumentHelp("When the action at the same position is due.", valueName: "YYYY-MM-DD")) var dues: [String] = []
+    @Option(name: .customLong("next-review"), help: ArgumentHelp("When the result should be reviewed again.", valueName: "YYYY-MM-DD")) var nextReview: String?
+
+    func validate() throws {
+        guard owners.count == actions.count, dues.count == actions.count else {
+            throw ValidationError("give each --action its own --owner and --due (now \(actions.count) actions, \(owners.count) owners, \(dues.count) due dates)")
+        }
+        for date in dues + [nextReview].compactMap({ $0 }) where !ReviewDocument.isDate(date) {
+            throw ValidationError("'\(date.displaySafe)' is not a date written YYYY-MM-DD")
+        }
+        for text in [remark] + actions + owners + judgements {
+            if text.count > AnswerLimits.maximumTextLength {
+                throw ValidationError("a text is longer than \(AnswerLimits.maximumTextLength) characters")
+            }
+            // Line breaks are fine in a remark; codes that drive a terminal are not.
+            if text.unicodeScalars.contains(where: { DisplaySafety.isUnsafe($0) && $0 != "\n" }) {
+                throw ValidationError("texts must not contain control characters or text-direction overrides")
+            }
+        }
+        for (index, text) in actions.enumerated() where text.trimmingCharacters(in: .whitespaces).isEmpty || owners[index].trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("action \(index + 1) needs a text and an owner")
+        }
+        for judgement in judgements where Self.judgement(judgement) == nil {
+            throw ValidationError("--judgement takes ASSESSMENT=TEXT, e.g. dpia=\"Eens, maar …\"; got '\(judgement.displaySafe)'")
+        }
+    }
+
+    static func judgement(_ text: String) -> Review.Judgement? {
+        guard let equals = text.firstIndex(of: "=") else { return nil }
+        let assessment = text[..<equals].trimmingCharacters(in: .whitespaces)
+        let remark = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+        guard !assessment.isEmpty, !remark.isEmpty else { return nil }
+        return Review.Judgement(assessment: assessment, remark: remark)
+    }
+
+    func run() throws {
+        let opened: OpenedResult
+        do {
+            opened = try ResultFile.open(file, trustList: KeysCommand.trustListOrWarn(command: "countersign"))
+        } catch {
+            printError("grip countersign: \(ErrorText.describe(error).en)")
+            throw ExitCode(1)
+        }
+        // A review vouches for what it read: only a result whose signature holds can be reviewed.
+        guard opened.verification.isValid, let subject = ReviewDocument.subject(of: opened.document) else {
+            let reason = opened.verification.status.reason(.en) ?? "it is not signed"
+            printError("grip countersign: \(file.displaySafe) does not verify (\(reason.displaySafe)); a review can only cover a genuine, unchanged result")
+            throw ExitCode(1)
+        }
+        if let warning = opened.verification.signerWarning(.en) {
+            printError("grip countersign: note: \(warning.displaySafe)")
+        }
+        let assessments = Set((opened.document["result"]?["outcome"]?["assessments"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
+        let parsedJudgements = judgements.compactMap(Self.judgement)
+        if let unknown = parsedJudgements.first(where: { !assessments.contains($0.assessment) }) {
+            printError("grip countersign: the result has no assessment '\(unknown.assessment.displaySafe)'; it has: \(assessments.sorted().joined(separator: ", ").displaySafe)")
+            throw ExitCode(2)
+        }
+        let key: SigningKey
+        do {
+            key = try KeysCommand.store.load()
+        } catch {
+            printError("grip countersign: \(error)")
+            throw ExitCode(1)
+        }
+        let id = UUID()
+        let actionList = actions.indices.map { Review.Action(text: actions[$0], owner: owners[$0], due: dues[$0]) }
+        let review = ReviewDocument.review(
+            id: id, of: subject, at: Date(), verdict: verdict, remarks: remark, judgements: parsedJudgements,
+            actions: actionList, nextReview: nextReview)
+        let json = Data(PrettyJSON.bytes(try ResultSigner.signedReview(review, key: key)))
+        let resultURL = URL(fileURLWithPath: file)
+        let name = ReviewDocument.fileName(forResultFile: resultURL.lastPathComponent, id: id)
+        do {
+            let url = try ResultWriter.writeNew(json, named: name, in: resultURL.deletingLastPathComponent())
+            Console.out(url.path.displaySafe)
+        } catch {
+            printError("grip countersign: cannot write the review beside \(file.displaySafe): \(ErrorText.describe(error).en)")
+            throw ExitCode(1)
+        }
+    }
+}
