@@ -19,6 +19,7 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "The result file.") var file: String
     @Option(help: "markdown, html, json or csv.") var format: ResultExporter.Format
     @Option(help: ArgumentHelp("Write to this file (never replaces an existing one) instead of standard output.", valueName: "file")) var out: String?
+    @Flag(help: "Export a file that does not verify anyway, marked as untrustworthy (to show the problem to others).") var allowInvalid = false
 
     func run() throws {
         let opened: OpenedResult
@@ -29,8 +30,14 @@ struct ExportCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !opened.verification.isValid {
-            // Still exported, so the problem can be shown to others; the report says it too.
-            printError("grip export: warning: \(file.displaySafe) does not verify; the export says so")
+            // A report of a tampered file would look like a genuine one: only on request,
+            // and then marked at the top (Markdown, HTML) or on every row (CSV).
+            let reason = opened.verification.status.reason(.en) ?? "it is not signed"
+            guard allowInvalid else {
+                printError("grip export: \(file.displaySafe) does not verify (\(reason.displaySafe)); not exported. Use --allow-invalid to export it marked as untrustworthy.")
+                throw ExitCode(1)
+            }
+            printError("grip export: warning: \(file.displaySafe) does not verify (\(reason.displaySafe)); the export is marked as untrustworthy")
         }
         let output = ResultExporter.export(opened.report, original: opened.data, format: format)
         if let out {

@@ -126,3 +126,30 @@ struct CountersignTests {
         #expect(!names.contains { $0.contains(".review-") })
     }
 }
+
+/// A tampered result is never exported as if it were genuine (issue 11).
+struct InvalidExportTests {
+    @Test func aTamperedResultIsRefusedAndOnRequestMarkedInEveryFormat() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try initKey(home: home)
+        let file = try KeysAndVerifyTests.signedResult(home: home)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"level\": \"required\"", with: "\"level\": \"not-needed\"").write(toFile: file, atomically: true, encoding: .utf8)
+        for format in ["markdown", "html", "csv", "json"] {
+            let refused = try GripProcess.run(["export", file, "--format", format], home: home)
+            #expect(refused.status == 1, "\(format)")
+            #expect(refused.stdout.isEmpty && refused.stderr.contains("does not verify") && refused.stderr.contains("--allow-invalid"), "\(refused.stderr)")
+        }
+        let markdown = try GripProcess.run(["export", file, "--format", "markdown", "--allow-invalid"], home: home)
+        #expect(markdown.status == 0)
+        let lines = markdown.stdout.split(separator: "\n")
+        #expect(lines.count > 3 && lines[1].hasPrefix("> **✗ NIET TE VERTROUWEN"), "\(lines.prefix(3))")
+        let html = try GripProcess.run(["export", file, "--format", "html", "--allow-invalid"], home: home)
+        #expect(html.stdout.contains("<p class=\"bad banner\">✗ NIET TE VERTROUWEN"))
+        let csv = try GripProcess.run(["export", file, "--format", "csv", "--allow-invalid"], home: home)
+        let rows = csv.stdout.split(separator: "\r\n")
+        #expect(rows.first?.hasSuffix(",verification") == true)
+        #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",INVALID") }, "every answer row is marked")
+    }
+}

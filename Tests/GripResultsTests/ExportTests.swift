@@ -26,7 +26,7 @@ struct ExportTests {
         #expect(html.contains("O&#39;Brien"))
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("default-src 'none'"), "self-contained: loads nothing from anywhere")
-        #expect(html.contains("Geldig, maar de ondertekenaar staat niet op uw vertrouwenslijst"))
+        #expect(html.contains("De handtekening klopt, maar de sleutel \(testKey.keyID) staat niet op uw vertrouwenslijst"))
         #expect(html.contains(testKey.keyID))
     }
 
@@ -46,7 +46,8 @@ struct ExportTests {
         let (_, report) = try Self.hostileResult()
         let csv = ResultExporter.csv(report)
         let rows = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows[0] == "question,section,type,visibility,question_text,value,answer_text,note")
+        #expect(rows[0] == "question,section,type,visibility,question_text,value,answer_text,note,verification")
+        #expect(rows.dropFirst().filter { $0.hasPrefix("purpose") || $0.hasPrefix("personal") }.allSatisfy { $0.hasSuffix(",valid-unknown-signer") })
         #expect(csv.contains("\"Regel 1, met komma\nRegel 2 <b>vet</b>\""))
         #expect(ResultExporter.csvCell("=SUM(A1)") == "'=SUM(A1)")
         #expect(ResultExporter.csvCell("-12") == "-12")

@@ -108,4 +108,20 @@ struct GoldenScreenTests {
             expectGolden(App.view(state), "result-detail-\(language)")
         }
     }
+
+    /// A tampered file: a warning fills the screen; looked at anyway, every line is marked.
+    @Test func anInvalidResultOpensBehindAWarning() {
+        Self.each { language, width, height in
+            var state = makeState(language: language, width: width, height: height)
+            let tampered = ResultSummary(
+                path: "/x.json", questionnaireTitle: "DPIA-lite", system: "Fraude", completedAt: "2026-11-19T09:00:00Z",
+                verification: VerificationReport(status: .invalid("the signature does not match the content: the result was changed after signing, or signed with another key")))
+            state.results = [tampered]
+            send(&state, keys("r"))
+            send(&state, [.effect(.resultOpened(tampered, lines: ["Organisatie: Gemeente Voorbeeld", "", "■ DPIA: niet nodig", "  + Geen persoonsgegevens."]))])
+            expectGolden(App.view(state), "result-invalid-warning-\(language)")
+            send(&state, [.key(.enter)])
+            expectGolden(App.view(state), "result-invalid-content-\(language)")
+        }
+    }
 }

@@ -41,3 +41,39 @@ struct TrustDisplayTests {
         #expect(!line.contains("✓") || role == .success, "only trust earns the check mark")
     }
 }
+
+/// A file that does not verify is never shown or exported as if it were genuine.
+struct InvalidResultTests {
+    static let tampered = ResultSummary(
+        path: "/x.json", questionnaireTitle: "DPIA-lite", system: "Fraude", completedAt: "2026-11-19T09:00:00Z",
+        verification: VerificationReport(status: .invalid("the signature does not match the content: the result was changed after signing, or signed with another key")))
+
+    static func opened() -> AppState {
+        var state = makeState(width: 100, height: 30)
+        state.results = [tampered]
+        send(&state, keys("r"))
+        send(&state, [.effect(.resultOpened(tampered, lines: ["■ DPIA: niet nodig"]))])
+        return state
+    }
+
+    @Test func noContentShowsUntilThePersonChoosesAndEscapeGoesBack() {
+        var state = Self.opened()
+        #expect(!App.view(state).text.contains("DPIA: niet nodig"))
+        send(&state, keys("m"))
+        #expect(!App.view(state).text.contains("DPIA: niet nodig"), "other keys do not pass the warning")
+        send(&state, [.key(.escape)])
+        guard case .results = state.screen else { Issue.record("Esc goes back to the list"); return }
+    }
+
+    @Test func theContentIsMarkedAndCannotBeExported() {
+        var state = Self.opened()
+        send(&state, [.key(.enter)])
+        let screen = App.view(state)
+        let content = screen.lines.filter { $0.contains("DPIA: niet nodig") }
+        #expect(content.count == 1 && content[0].contains("✗ ONGELDIG │"), "\(screen.text)")
+        #expect(!screen.text.contains("Markdown"), "no export keys in the footer")
+        let effects = App.update(&state, .key(.character("m")))
+        #expect(effects.isEmpty, "no export effect")
+        #expect(App.view(state).text.contains("niet geldig ondertekend en wordt daarom niet geëxporteerd"))
+    }
+}

@@ -37,6 +37,10 @@ public enum ResultExporter {
         }
         lines.append("# \(md(report.questionnaireTitle)): \(md(report.system))")
         lines.append("")
+        if let banner = words.untrustedBanner(report.verification) {
+            lines.append("> **\(md(banner))**")
+            lines.append("")
+        }
         lines.append("| | |")
         lines.append("|---|---|")
         lines.append("| \(words.system) | \(cell(report.system)) |")
@@ -171,7 +175,9 @@ public enum ResultExporter {
             }.joined(separator: "; ") + ")</span>"
         }
         var body = ""
-        body += "<h1>\(e(report.questionnaireTitle)): \(e(report.system))</h1>\n<table class=\"meta\">\n"
+        body += "<h1>\(e(report.questionnaireTitle)): \(e(report.system))</h1>\n"
+        if let banner = words.untrustedBanner(report.verification) { body += "<p class=\"bad banner\">\(e(banner))</p>\n" }
+        body += "<table class=\"meta\">\n"
         let verificationClass = report.verification.isValid ? "ok" : "bad"
         var rows: [(String, String)] = [
             (words.system, e(report.system)), (words.organisation, e(report.organisation)), (words.assessor, e(report.assessor)),
@@ -278,14 +284,26 @@ public enum ResultExporter {
     /// One row per answer (RFC 4180). Cells that a spreadsheet would run as a formula
     /// get a leading apostrophe.
     public static func csv(_ report: ResultReport) -> String {
-        var rows = [["question", "section", "type", "visibility", "question_text", "value", "answer_text", "note"]]
+        // Every row says whether the file verified, so no row of a tampered file reads as genuine.
+        let verification = csvStatus(report.verification)
+        var rows = [["question", "section", "type", "visibility", "question_text", "value", "answer_text", "note", "verification"]]
         for answer in report.answers {
             rows.append([
                 answer.question, answer.section, answer.type, answer.shown ? "shown" : "hidden", answer.text,
-                answer.value ?? "", answer.answerText ?? "", answer.note ?? "",
+                answer.value ?? "", answer.answerText ?? "", answer.note ?? "", verification,
             ])
         }
         return rows.map { $0.map(csvCell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvStatus(_ report: VerificationReport) -> String {
+        switch report.status {
+        case .validTrusted: "valid-trusted"
+        case .validUnknownSigner: "valid-unknown-signer"
+        case .invalid: "INVALID"
+        case .malformed: "MALFORMED"
+        case .unsigned: "UNSIGNED"
+        }
     }
 
     /// One CSV field. Control and bidi characters become visible escapes (line breaks

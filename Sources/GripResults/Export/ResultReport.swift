@@ -146,6 +146,14 @@ public struct ResultReport: Sendable {
             }
         }
 
+        /// The line at the top of a report of a file that does not verify; nil when it does.
+        func untrustedBanner(_ report: VerificationReport) -> String? {
+            guard !report.isValid else { return nil }
+            return dutch
+                ? "✗ NIET TE VERTROUWEN: dit bestand is geen geldig ondertekend resultaat (\(verification(report))). Niets hieronder is nagegaan."
+                : "✗ DO NOT TRUST: this file is not a validly signed result (\(verification(report))). Nothing below has been checked."
+        }
+
         var subject: String { dutch ? "Onderwerp" : "Subject" }
         var system: String { dutch ? "Systeem" : "System" }
         var organisation: String { dutch ? "Organisatie" : "Organisation" }

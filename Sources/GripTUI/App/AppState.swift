@@ -192,6 +192,11 @@ public struct ResultDetailState: Sendable {
     public var scroll = 0
     /// The result's answers, when it verifies: its next instruments start with them.
     public var answers: ResultAnswers?
+    /// A file that does not verify opens behind a full-screen warning; the person must
+    /// choose to look at its content, which is then marked on every line.
+    public var warningAcknowledged = false
+
+    public var showsWarning: Bool { !summary.verification.isValid && !warningAcknowledged }
 }
 
 /// Which part of the question screen has the keyboard.

@@ -9,6 +9,18 @@ enum UIText {
     static let instruments = t("Instrumenten", "Instruments")
     static let drafts = t("Onderbroken (automatisch bewaard)", "In progress (saved automatically)")
     static let recentResults = t("Recente resultaten", "Recent results")
+    static let invalidNotExported = t(
+        "Dit resultaat is niet geldig ondertekend en wordt daarom niet geëxporteerd: een rapport zou eruitzien als een echt resultaat.",
+        "This result is not validly signed, so it is not exported: a report would look like a genuine result.")
+    static let invalidTitle = t("NIET TE VERTROUWEN", "DO NOT TRUST")
+    static let invalidExplanation = t(
+        "Dit bestand is geen geldig ondertekend resultaat. Het kan na het ondertekenen zijn gewijzigd, beschadigd zijn of nooit ondertekend. Niets wat erin staat is nagegaan: niet de antwoorden, niet de uitkomst, niet wie het invulde.",
+        "This file is not a validly signed result. It may have been changed after signing, damaged, or never signed. Nothing in it has been checked: not the answers, not the outcome, not who filled it in.")
+    static let invalidAdvice = t(
+        "Vraag de afzender om het oorspronkelijke bestand. Bekijkt u de inhoud toch, dan staat op elke regel dat die niet te vertrouwen is.",
+        "Ask the sender for the original file. If you view the content anyway, every line says it cannot be trusted.")
+    static let invalidReason = t("Reden", "Reason")
+    static let untrustedMark = t("✗ ONGELDIG │ ", "✗ INVALID │ ")
     static let noDrafts = t("Geen onderbroken vragenlijsten.", "Nothing in progress.")
     static let noResults = t("Nog geen resultaten.", "No results yet.")
     static let resultsLoading = t("Resultaten worden gecontroleerd…", "Checking results…")

@@ -145,6 +145,17 @@ extension App {
 
     static func resultDetail(_ state: inout AppState, _ event: Event) -> [Effect] {
         guard case .key(let key) = event, case .resultDetail(var detail) = state.screen else { return [] }
+        if detail.showsWarning {
+            switch KeyMaps.invalidResultWarning.action(for: key) {
+            case .confirm:
+                detail.warningAcknowledged = true
+                state.screen = .resultDetail(detail)
+            case .back: state.screen = .results(ResultsState())
+            case .quit: return quit(&state)
+            default: break
+            }
+            return []
+        }
         // Digits start the instruments the result points to, with its answers as suggestions.
         if case .character(let character) = key, let digit = character.wholeNumberValue, let answers = detail.answers,
             digit >= 1, digit <= answers.nextInstruments.count
@@ -166,6 +177,11 @@ extension App {
         case .pageDown: detail.scroll = min(max(0, detail.lines.count - page), detail.scroll + page)
         case .export(let format):
             state.screen = .resultDetail(detail)
+            // A report of a file that does not verify would look like a genuine one.
+            guard detail.summary.verification.isValid else {
+                say(&state, UIText.invalidNotExported, error: true)
+                return []
+            }
             return [.export(path: detail.summary.path, format: format == "html" ? .html : .markdown)]
         case .back:
             state.screen = .results(ResultsState())

@@ -163,20 +163,54 @@ extension App {
     }
 
     static func drawResultDetail(_ buffer: inout ScreenBuffer, _ state: AppState, _ detail: ResultDetailState) {
-        drawTitle(&buffer, "\(detail.summary.questionnaireTitle) — \(detail.summary.system)", right: verificationText(detail.summary.verification, state.language))
-        var lines = StyledLines(width: buffer.width - 4)
-        if let reason = detail.summary.verification.status.reason(state.language) {
-            lines.add(verificationText(detail.summary.verification, state.language) + ": " + reason, role: .error)
+        let language = state.language
+        let verification = detail.summary.verification
+        if detail.showsWarning {
+            drawInvalidWarning(&buffer, state, verification)
+            return
+        }
+        drawTitle(&buffer, "\(detail.summary.questionnaireTitle) — \(detail.summary.system)", right: verificationText(verification, language))
+        // Content of a file that does not verify carries the mark on every line.
+        let mark = verification.isValid ? "" : UIText.untrustedMark[language]
+        var lines = StyledLines(width: buffer.width - 4 - TextWidth.of(mark))
+        if let reason = verification.status.reason(language) {
+            lines.add(verificationText(verification, language) + ": " + reason, role: .error)
             lines.blank()
         }
-        if let warning = detail.summary.verification.signerWarning(state.language) {
+        if let warning = verification.signerWarning(language) {
             lines.add(warning, role: .warning)
             lines.blank()
         }
         for line in detail.lines { lines.add(line) }
-        lines.draw(into: &buffer, x: 2, y: 2, height: buffer.height - 5, scroll: detail.scroll)
+        if mark.isEmpty {
+            lines.draw(into: &buffer, x: 2, y: 2, height: buffer.height - 5, scroll: detail.scroll)
+        } else {
+            let height = buffer.height - 5
+            let shown = lines.draw(into: &buffer, x: 2 + TextWidth.of(mark), y: 2, height: height, scroll: detail.scroll)
+            for row in 0..<max(shown, min(height, lines.lines.count)) { buffer.write(mark, x: 2, y: 2 + row, role: .error) }
+        }
         var keyMap = KeyMaps.resultDetail
         if detail.answers?.nextInstruments.isEmpty ?? true { keyMap.bindings.removeAll { $0.action == .choose(1) } }
+        if !verification.isValid { keyMap.bindings.removeAll { if case .export = $0.action { true } else { false } } }
         drawFooter(&buffer, state, keyMap)
+    }
+
+    /// The whole screen says the file cannot be trusted, before any of its content shows.
+    static func drawInvalidWarning(_ buffer: inout ScreenBuffer, _ state: AppState, _ verification: VerificationReport) {
+        let language = state.language
+        buffer.fill(x: 0, y: 0, width: buffer.width, height: buffer.height - 1, role: .error)
+        var lines = StyledLines(width: max(10, buffer.width - 8))
+        lines.add("\(verificationText(verification, language)) — \(UIText.invalidTitle[language])", role: .error)
+        lines.blank()
+        lines.add(UIText.invalidExplanation[language], role: .error)
+        lines.blank()
+        if let reason = verification.status.reason(language) {
+            lines.add("\(UIText.invalidReason[language]): \(reason)", role: .error)
+            lines.blank()
+        }
+        lines.add(UIText.invalidAdvice[language], role: .error)
+        let top = max(1, (buffer.height - 1 - lines.lines.count) / 2)
+        lines.draw(into: &buffer, x: 4, y: top, height: buffer.height - 1 - top, scroll: 0)
+        drawFooter(&buffer, state, KeyMaps.invalidResultWarning)
     }
 }

@@ -101,6 +101,12 @@ enum KeyMaps {
         KeyBinding.quit,
     ])
 
+    static let invalidResultWarning = KeyMap([
+        KeyBinding([.enter], .confirm, t("toch bekijken", "view anyway")),
+        KeyBinding([.escape], .back, t("terug", "back")),
+        KeyBinding.quit,
+    ])
+
     static let resultDetail = KeyMap([
         KeyBinding([.up, .character("k")], .up, t("omhoog", "up"), inFooter: false),
         KeyBinding([.down, .character("j")], .down, t("omlaag", "down"), inFooter: false),
