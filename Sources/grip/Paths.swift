@@ -4,11 +4,13 @@ import Foundation
 struct GripPaths {
     let config: URL
     let data: URL
+    /// What can be rebuilt at any time (the index of register folders).
+    let cache: URL
 
     static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
             let root = URL(fileURLWithPath: home, isDirectory: true)
-            return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"))
+            return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"), cache: root.appendingPathComponent("cache"))
         }
         let userHome = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
             ?? FileManager.default.homeDirectoryForCurrentUser
@@ -18,7 +20,8 @@ struct GripPaths {
         }
         return GripPaths(
             config: xdg("XDG_CONFIG_HOME", ".config").appendingPathComponent("grip"),
-            data: xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("grip"))
+            data: xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("grip"),
+            cache: xdg("XDG_CACHE_HOME", ".cache").appendingPathComponent("grip"))
     }
 
     /// An organisation's own questionnaires, beside the bundled ones.

@@ -6,14 +6,20 @@ import Foundation
 // 15 ms for the AI Act check, as long as a YAML parse. Nothing in it is trusted beyond
 // its bounds: it comes from the build, but a damaged one must fail cleanly, not crash.
 
-struct CompiledFormError: Error {}
+public struct CompiledFormError: Error {
+    public init() {}
+}
 
-struct BinaryWriter {
-    private(set) var bytes: [UInt8] = []
+public struct BinaryWriter {
+    public init(file: String = "") {
+        self.file = file
+    }
+
+    public private(set) var bytes: [UInt8] = []
     /// Locations name the questionnaire's own file almost always; that file is written once.
-    let file: String
+    public let file: String
 
-    mutating func int(_ value: Int) {
+    public mutating func int(_ value: Int) {
         // Zigzag, so small negative numbers stay small too.
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
         while rest >= 0x80 {
@@ -23,9 +29,9 @@ struct BinaryWriter {
         bytes.append(UInt8(rest))
     }
 
-    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+    public mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
@@ -42,46 +48,46 @@ struct BinaryWriter {
         for value in values { value.write(to: &self) }
     }
 
-    mutating func ints(_ values: [Int]) {
+    public mutating func ints(_ values: [Int]) {
         int(values.count)
         for value in values { int(value) }
     }
 
-    mutating func strings(_ values: [String]) {
+    public mutating func strings(_ values: [String]) {
         int(values.count)
         for value in values { string(value) }
     }
 
-    mutating func optionalString(_ value: String?) {
+    public mutating func optionalString(_ value: String?) {
         bool(value != nil)
         if let value { string(value) }
     }
 
-    mutating func optionalInt(_ value: Int?) {
+    public mutating func optionalInt(_ value: Int?) {
         bool(value != nil)
         if let value { int(value) }
     }
 }
 
-struct BinaryReader {
+public struct BinaryReader {
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
-    let file: String
+    public let file: String
 
-    init(_ bytes: UnsafeRawBufferPointer, file: String) {
+    public init(_ bytes: UnsafeRawBufferPointer, file: String) {
         self.bytes = bytes
         self.file = file
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    public var isAtEnd: Bool { offset == bytes.count }
 
-    mutating func byte() throws(CompiledFormError) -> UInt8 {
+    public mutating func byte() throws(CompiledFormError) -> UInt8 {
         guard offset < bytes.count else { throw CompiledFormError() }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    mutating func int() throws(CompiledFormError) -> Int {
+    public mutating func int() throws(CompiledFormError) -> Int {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -96,13 +102,13 @@ struct BinaryReader {
     }
 
     /// A count of elements, each at least one byte long: bounded by what is left.
-    mutating func count() throws(CompiledFormError) -> Int {
+    public mutating func count() throws(CompiledFormError) -> Int {
         let count = try int()
         guard count >= 0, count <= bytes.count - offset else { throw CompiledFormError() }
         return count
     }
 
-    mutating func bool() throws(CompiledFormError) -> Bool {
+    public mutating func bool() throws(CompiledFormError) -> Bool {
         switch try byte() {
         case 0: false
         case 1: true
@@ -110,7 +116,7 @@ struct BinaryReader {
         }
     }
 
-    mutating func string() throws(CompiledFormError) -> String {
+    public mutating func string() throws(CompiledFormError) -> String {
         let length = try count()
         let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
         offset += length
@@ -132,7 +138,7 @@ struct BinaryReader {
         return values
     }
 
-    mutating func ints() throws(CompiledFormError) -> [Int] {
+    public mutating func ints() throws(CompiledFormError) -> [Int] {
         let count = try count()
         var values: [Int] = []
         values.reserveCapacity(count)
@@ -140,7 +146,7 @@ struct BinaryReader {
         return values
     }
 
-    mutating func strings() throws(CompiledFormError) -> [String] {
+    public mutating func strings() throws(CompiledFormError) -> [String] {
         let count = try count()
         var values: [String] = []
         values.reserveCapacity(count)
@@ -148,11 +154,11 @@ struct BinaryReader {
         return values
     }
 
-    mutating func optionalString() throws(CompiledFormError) -> String? { try bool() ? try string() : nil }
+    public mutating func optionalString() throws(CompiledFormError) -> String? { try bool() ? try string() : nil }
 
-    mutating func optionalInt() throws(CompiledFormError) -> Int? { try bool() ? try int() : nil }
+    public mutating func optionalInt() throws(CompiledFormError) -> Int? { try bool() ? try int() : nil }
 
-    mutating func rawEnum<T: RawRepresentable>(_: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
+    public mutating func rawEnum<T: RawRepresentable>(_: T.Type) throws(CompiledFormError) -> T where T.RawValue == String {
         guard let value = T(rawValue: try string()) else { throw CompiledFormError() }
         return value
     }

@@ -31,6 +31,9 @@ public struct VerificationReport: Sendable, Equatable {
     public var resultID: String?
     /// A result or a review; nil when the file is neither.
     public var kind: SignedKind?
+    /// Hex SHA-256 of the RFC 8785 bytes of the signed member, when asked for and the
+    /// signature holds: what a review records of the result it covers.
+    public var contentSHA256: String?
 
     public init(status: Status) {
         self.status = status
@@ -70,7 +73,7 @@ public enum ResultVerifier {
     }
 
     /// Verifies a result already parsed with `StrictJSONParser` (so it is read once).
-    public static func verify(document: JSONValue, trustList: TrustList) -> VerificationReport {
+    public static func verify(document: JSONValue, trustList: TrustList, digest: Bool = false) -> VerificationReport {
         var report = VerificationReport(status: .unsigned)
         func malformed(_ reason: String) -> VerificationReport {
             report.status = .malformed(reason)
@@ -139,9 +142,11 @@ public enum ResultVerifier {
             default: return invalid("the signature is not in canonical Ed25519 form")
             }
         }
-        guard publicKey.isValidSignature(value, for: Data(CanonicalJSON.bytes(result))) else {
+        let canonical = Data(CanonicalJSON.bytes(result))
+        guard publicKey.isValidSignature(value, for: canonical) else {
             return invalid("the signature does not match the content: the result was changed after signing, or signed with another key")
         }
+        if digest { report.contentSHA256 = ResultDocument.sha256Hex(canonical) }
         if let trusted = trustList.signer(keyID: keyID, rawPublicKey: publicKeyData) {
             report.status = .validTrusted(signer: trusted.name)
         } else {
