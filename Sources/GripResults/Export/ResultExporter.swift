@@ -1,20 +1,35 @@
 import Foundation
 import GripEngine
 
-/// Turns a result file into Markdown, self-contained HTML, JSON (as is) or CSV.
+/// Turns a result file into Markdown, self-contained HTML, JSON (as is) or CSV, or into
+/// the fields of the Algoritmeregister publication standard.
 public enum ResultExporter {
     public enum Format: String, CaseIterable, Sendable {
-        case markdown, html, json, csv
+        case markdown, html, json, csv, algoritmeregister
     }
 
     /// Every format is safe to print to a terminal: control and bidi characters from the
     /// file appear as visible escapes (JSON as `\u` escapes, so it stays the same data).
+    /// For `.algoritmeregister` use `AlgoritmeregisterExport`, which takes several results
+    /// and refuses unverified ones; here a refused result yields only the refusal.
     public static func export(_ report: ResultReport, original: Data, format: Format) -> Data {
         switch format {
         case .markdown: Data(DisplaySafety.safe(markdown(report), keepingLineBreaks: true).utf8)
         case .html: Data(DisplaySafety.safe(html(report), keepingLineBreaks: true).utf8)
         case .json: json(original)
         case .csv: Data(csv(report).utf8)
+        case .algoritmeregister: algoritmeregister(report, original: original)
+        }
+    }
+
+    /// The register export of this one result, or a document that says why it is refused
+    /// (never register fields from a result that does not verify).
+    static func algoritmeregister(_ report: ResultReport, original: Data) -> Data {
+        let document = (try? StrictJSONParser.parse(Array(original))) ?? .object([])
+        do throws(AlgoritmeregisterExport.Refusal) {
+            return try AlgoritmeregisterExport.data([AlgoritmeregisterExport.Input(file: "the result", document: document, verification: report.verification)])
+        } catch {
+            return Data(PrettyJSON.bytes(["refused": .string(error.description)]))
         }
     }
 
