@@ -151,6 +151,8 @@ struct RescoreTests {
         #expect(text.contains("Questions the result does not answer (new or now required; read as \"don't know\"):\n  origin: Herkomst?\n"), "\(text)")
         #expect(text.contains("  origin: Herkomst?\n    answer: in_house\\e[1A\\u{202E} — ‘in_house’ is not one of the options; choose from: bought, own_staff, hired.\n"), "\(text)")
         #expect(text.hasSuffix("The outcome changes.\n"))
+        let edited = try Rescore(document: try Fixture.document(), questionnaire: try Fixture.questionnaire([("Herkomst?", "Waar vandaan?")]))
+        #expect(edited.text(language: .nl).hasPrefix("Questionnaire review-fixture 1.0.0: not the file the result was made with, although the version is the same\n"))
         let same = try Rescore(document: try Fixture.document(), questionnaire: try Fixture.questionnaire()).text(language: .nl)
         #expect(same == "Questionnaire review-fixture 1.0.0: the same file the result was made with\nOutcome: no change\nNo change: the current questionnaire gives the same outcome.\n")
     }

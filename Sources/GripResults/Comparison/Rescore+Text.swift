@@ -7,6 +7,9 @@ extension Rescore {
         var lines: [String] = []
         if sameFile {
             lines.append("Questionnaire \(questionnaireID.displaySafe) \(version.new.displaySafe): the same file the result was made with")
+        } else if version.old.equalsExactly(version.new) {
+            // Edited without a new version number: say so, "1.0 → 1.0" would read as no change.
+            lines.append("Questionnaire \(questionnaireID.displaySafe) \(version.new.displaySafe): not the file the result was made with, although the version is the same")
         } else {
             lines.append("Questionnaire \(questionnaireID.displaySafe): \(version.old.displaySafe) in the result → \(version.new.displaySafe) now")
         }
