@@ -131,23 +131,7 @@ struct VerifyCommand: ParsableCommand {
 
     private func textLine(file: String, report: VerificationReport, knownQuestionnaire: String?, review: ReviewContext?) -> String {
         var line = "\(file.displaySafe): "
-        let isReview = report.kind == .review
-        switch report.status {
-        case .validTrusted(let signer):
-            line += isReview ? "valid review, signed by trusted reviewer " : "valid, signed by trusted signer "
-            line += "\(signer.displaySafe) (\((report.keyID ?? "").displaySafe))"
-        case .validUnknownSigner:
-            let organisation = report.claimedOrganisation.map { ", \($0.displaySafe)" } ?? ""
-            line += isReview ? "valid review signature, UNKNOWN reviewer (key" : "valid signature, UNKNOWN signer (key \((report.keyID ?? "").displaySafe) is not on your trust list; the file says \((report.claimedSigner ?? "?").displaySafe)\(organisation))"
-            if let lookalike = report.lookalike {
-                line += lookalike.sameName
-                    ? "; WARNING: that is the name of trusted signer \(lookalike.signer.name.displaySafe), but this is not their key (theirs is \(lookalike.signer.keyId.displaySafe))"
-                    : "; note: the organisation is that of trusted signer \(lookalike.signer.name.displaySafe), on another key"
-            }
-        case .invalid(let reason): line += "INVALID: \(reason.displaySafe)"
-        case .malformed(let reason): line += "MALFORMED: \(reason.displaySafe)"
-        case .unsigned: line += "UNSIGNED: the result has no signature"
-        }
+        line += VerificationLine.status(report)
         if let review {
             if let parsed = review.review {
                 line += "; verdict \(parsed.verdict.rawValue) on result \(parsed.reviewed.resultID.displaySafe) (\(parsed.reviewed.system.displaySafe))"
@@ -169,14 +153,7 @@ struct VerifyCommand: ParsableCommand {
     }
 
     private func jsonLine(file: String, report: VerificationReport, passed: Bool, knownQuestionnaire: String?, reviews: [FoundReview], review: ReviewContext?) -> String {
-        let (status, reason): (String, String?) =
-            switch report.status {
-            case .validTrusted: ("valid-trusted", nil)
-            case .validUnknownSigner: ("valid-unknown-signer", nil)
-            case .invalid(let reason): ("invalid", reason)
-            case .malformed(let reason): ("malformed", reason)
-            case .unsigned: ("unsigned", nil)
-            }
+        let (status, reason) = VerificationLine.code(report)
         var members: [(key: String, value: JSONValue)] = [
             ("file", .string(file)), ("kind", .string(report.kind == .review ? "review" : "result")),
             ("status", .string(status)), ("passed", .bool(passed)),
