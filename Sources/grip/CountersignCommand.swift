@@ -60,28 +60,7 @@ struct CountersignCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened: OpenedResult
-        do {
-            opened = try ResultFile.open(file, trustList: KeysCommand.trustListOrWarn(command: "countersign"))
-        } catch {
-            printError("grip countersign: \(ErrorText.describe(error).en)")
-            throw ExitCode(1)
-        }
-        // A review vouches for what it read: only a result whose signature holds can be reviewed.
-        guard opened.verification.isValid, let subject = ReviewDocument.subject(of: opened.document) else {
-            let reason = opened.verification.status.reason(.en) ?? "it is not signed"
-            printError("grip countersign: \(file.displaySafe) does not verify (\(reason.displaySafe)); a review can only cover a genuine, unchanged result")
-            throw ExitCode(1)
-        }
-        if let warning = opened.verification.signerWarning(.en) {
-            printError("grip countersign: note: \(warning.displaySafe)")
-        }
-        let assessments = Set((opened.document["result"]?["outcome"]?["assessments"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue })
-        let parsedJudgements = judgements.compactMap(Self.judgement)
-        if let unknown = parsedJudgements.first(where: { !assessments.contains($0.assessment) }) {
-            printError("grip countersign: the result has no assessment '\(unknown.assessment.displaySafe)'; it has: \(assessments.sorted().joined(separator: ", ").displaySafe)")
-            throw ExitCode(2)
-        }
+        let trustList = KeysCommand.trustListOrWarn(command: "countersign")
         let key: SigningKey
         do {
             key = try KeysCommand.store.load()
@@ -89,17 +68,24 @@ struct CountersignCommand: ParsableCommand {
             printError("grip countersign: \(error)")
             throw ExitCode(1)
         }
-        let id = UUID()
+        if let opened = try? ResultFile.open(file, trustList: trustList), let warning = opened.verification.signerWarning(.en) {
+            printError("grip countersign: note: \(warning.displaySafe)")
+        }
         let actionList = actions.indices.map { Review.Action(text: actions[$0], owner: owners[$0], due: dues[$0]) }
-        let review = ReviewDocument.review(
-            id: id, of: subject, at: Date(), verdict: verdict, remarks: remark, judgements: parsedJudgements,
-            actions: actionList, nextReview: nextReview)
-        let json = Data(PrettyJSON.bytes(try ResultSigner.signedReview(review, key: key)))
-        let resultURL = URL(fileURLWithPath: file)
-        let name = ReviewDocument.fileName(forResultFile: resultURL.lastPathComponent, id: id)
         do {
-            let url = try ResultWriter.writeNew(json, named: name, in: resultURL.deletingLastPathComponent())
+            let url = try ReviewWriter.write(
+                resultAt: file, trustList: trustList, key: key, verdict: verdict, remarks: remark,
+                judgements: judgements.compactMap(Self.judgement), actions: actionList, nextReview: nextReview)
             Console.out(url.path.displaySafe)
+        } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
+            printError("grip countersign: \(file.displaySafe) does not verify (\(reason.displaySafe)); a review can only cover a genuine, unchanged result")
+            throw ExitCode(1)
+        } catch ReviewWriter.Problem.unknownAssessment(let assessment, let known) {
+            printError("grip countersign: the result has no assessment '\(assessment.displaySafe)'; it has: \(known.joined(separator: ", ").displaySafe)")
+            throw ExitCode(2)
+        } catch let problem as ResultFile.Problem {
+            printError("grip countersign: \(ErrorText.describe(problem).en)")
+            throw ExitCode(1)
         } catch {
             printError("grip countersign: cannot write the review beside \(file.displaySafe): \(ErrorText.describe(error).en)")
             throw ExitCode(1)

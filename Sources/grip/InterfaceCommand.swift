@@ -1,30 +1,41 @@
 import ArgumentParser
 import Foundation
 import GripTerminal
+import GripEngine
 import GripTUI
 
 /// Opens the full-screen interface, or the line-by-line mode for screen readers and
 /// basic terminals.
 enum Interface {
-    static func launch(startWith id: String?, plain: Bool, questionnaires: QuestionnaireOptions) throws {
+    static func launch(startWith id: String?, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil) throws {
         let catalog = questionnaires.catalog()
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
         let paths = GripPaths.current()
         let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
+        runner.cacheDirectory = paths.cache
         var state = runner.initialState(instruments: catalog.entries.map(\.instrument), width: 80, height: 24)
         if let id, !App.openStart(id, &state) {
             printError("grip start: unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-        if plain || term == "dumb" || term.isEmpty || isatty(STDIN_FILENO) == 0 {
+        let plainMode = plain || term == "dumb" || term.isEmpty || isatty(STDIN_FILENO) == 0
+        var pending: [Effect] = []
+        if let desk {
+            guard !plainMode else {
+                printError("grip review: the review desk needs a full terminal; use grip register DIR for an overview, grip verify and grip diff for single files")
+                throw ExitCode(1)
+            }
+            pending = App.openDesk(desk.isEmpty ? state.deskDirectories : desk, &state)
+        }
+        if plainMode {
             var mode = PlainMode(state: state, runner: runner, input: { readLine() }, output: { Console.out($0) })
             _ = mode.run(startWith: id)
             return
         }
         do {
             let report = ProcessInfo.processInfo.environment["GRIP_STARTUP_REPORT"]
-            _ = try Runtime.run(state, backend: NcursesBackend(), runner: runner) {
+            _ = try Runtime.run(state, backend: NcursesBackend(), runner: runner, initialEffects: pending) {
                 // For the end-to-end test that measures process start to first frame.
                 if let report, let elapsed = ProcessClock.millisecondsSinceStart() {
                     try? "\(elapsed)\n".write(toFile: report, atomically: true, encoding: .utf8)
@@ -34,6 +45,49 @@ enum Interface {
             printError("grip: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// `grip review`: the review desk on folders of results.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Open the review desk on folders of result files (a shared drive, a synced folder, a git register).",
+        discussion: """
+            Without folders: your own results and the register folders opened before. Folders given are \
+            remembered for next time. Files are verified in the background as the list fills; unchanged files \
+            are taken from an index in the cache directory, and the desk says so.
+            """)
+
+    @Argument(help: "Folders of result and review files.") var directories: [String] = []
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        var folders: [String] = []
+        for directory in directories {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                printError("grip review: \(directory.displaySafe) is not a folder")
+                throw ExitCode(1)
+            }
+            folders.append(URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL.path)
+        }
+        if !folders.isEmpty { RegisterFolders.remember(folders) }
+        try Interface.launch(startWith: nil, plain: false, questionnaires: questionnaires, desk: folders)
+    }
+}
+
+/// The register folders the desk opens by default, kept in the settings.
+enum RegisterFolders {
+    static func remember(_ folders: [String]) {
+        let paths = GripPaths.current()
+        let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
+        var settings = runner.initialState(instruments: [Instrument](), width: 80, height: 24).settings
+        let before = settings
+        for folder in folders where !settings.registerFolders.contains(folder) && folder != paths.results.standardizedFileURL.path {
+            settings.registerFolders.append(folder)
+        }
+        if settings != before { _ = runner.run(.saveSettings(settings)) }
     }
 }
 

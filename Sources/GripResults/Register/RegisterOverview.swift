@@ -64,7 +64,7 @@ public enum ResultFlags {
 
 /// The register: one row per system, for the management report a privacy officer hands on.
 public struct RegisterOverview: Sendable {
-    public struct Instrument: Sendable {
+    public struct Instrument: Sendable, Equatable {
         public var result: IndexedResult
         public var path: String
         public var verification: VerificationReport
@@ -107,7 +107,7 @@ public struct RegisterOverview: Sendable {
     }
 
     /// A file that is not counted: it does not verify, or is not a result Grip can read.
-    public struct Problem: Sendable {
+    public struct Problem: Sendable, Equatable {
         public var path: String
         public var reason: String
     }
@@ -125,10 +125,11 @@ public struct RegisterOverview: Sendable {
         return best
     }
 
-    /// Groups the index by system. Practice results, files that do not verify and reviews
-    /// that do not cover a result exactly are never counted.
-    public init(index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, order: [String] = []) {
-        self.today = today
+    /// Every genuine result (not practice, signature holding) with the valid reviews
+    /// that cover exactly its version and its flags; and the files not counted, with why.
+    public static func assess(
+        index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String
+    ) -> (results: [Instrument], problems: [Problem]) {
         var problems: [Problem] = []
         var reviewsByResult: [String: [(review: Review, trusted: Bool)]] = [:]
         for file in index.files {
@@ -143,15 +144,13 @@ public struct RegisterOverview: Sendable {
                 }
                 let trusted = if case .validTrusted = verification.status { true } else { false }
                 reviewsByResult[review.reviewed.resultID, default: []].append((review, trusted))
-            case .result(let result):
+            case .result:
                 if !verification.isValid {
                     problems.append(Problem(path: file.path, reason: verification.status.reason(.en) ?? "does not verify"))
                 }
             }
         }
-        struct Key: Hashable { var organisation: String, system: String }
-        func normal(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
-        var groups: [Key: [Instrument]] = [:]
+        var results: [Instrument] = []
         for file in index.results {
             guard let result = file.result else { continue }
             let verification = file.verification(trustList)
@@ -161,11 +160,27 @@ public struct RegisterOverview: Sendable {
                 .filter { $0.review.reviewed.resultSHA256 == result.contentSHA256 && $0.review.reviewed.signature == result.signatureValue }
                 .sorted { $0.review.reviewedAt < $1.review.reviewedAt }
             let flags = ResultFlags.of(result, verification: verification, reviews: covering.map(\.review), currentVersions: currentVersions, today: today)
-            let instrument = Instrument(
+            results.append(Instrument(
                 result: result, path: file.path, verification: verification, reviews: covering.map(\.review),
-                reviewTrusted: covering.last?.trusted ?? false, flags: flags)
-            groups[Key(organisation: normal(result.organisation), system: normal(result.system)), default: []].append(instrument)
+                reviewTrusted: covering.last?.trusted ?? false, flags: flags))
         }
+        return (results, problems.sorted { $0.path < $1.path })
+    }
+
+    /// Which results belong to one system: the same organisation and system name, ignoring
+    /// case and surrounding spaces.
+    public static func systemKey(_ result: IndexedResult) -> String {
+        func normal(_ text: String) -> String { text.trimmingCharacters(in: .whitespaces).lowercased() }
+        return normal(result.organisation) + "\u{1F}" + normal(result.system)
+    }
+
+    /// Groups the index by system. Practice results, files that do not verify and reviews
+    /// that do not cover a result exactly are never counted.
+    public init(index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, order: [String] = []) {
+        self.today = today
+        let (results, problems) = Self.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today)
+        var groups: [String: [Instrument]] = [:]
+        for instrument in results { groups[Self.systemKey(instrument.result), default: []].append(instrument) }
         func rank(_ id: String) -> Int { order.firstIndex(of: id) ?? order.count }
         systems = groups.values.map { all in
             var latest: [String: Instrument] = [:]
@@ -178,6 +193,6 @@ public struct RegisterOverview: Sendable {
                 instruments: instruments, earlier: all.count - instruments.count)
         }
         .sorted { ($0.system.lowercased(), $0.organisation.lowercased()) < ($1.system.lowercased(), $1.organisation.lowercased()) }
-        self.problems = problems.sorted { $0.path < $1.path }
+        self.problems = problems
     }
 }

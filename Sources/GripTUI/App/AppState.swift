@@ -8,11 +8,15 @@ public struct Settings: Codable, Equatable, Sendable {
     public var language: Language
     public var organisation: String
     public var assessor: String
+    /// Register folders the review desk opens besides the own results (`grip review DIR`
+    /// remembers them).
+    public var registerFolders: [String]
 
-    public init(language: Language = .nl, organisation: String = "", assessor: String = "") {
+    public init(language: Language = .nl, organisation: String = "", assessor: String = "", registerFolders: [String] = []) {
         self.language = language
         self.organisation = organisation
         self.assessor = assessor
+        self.registerFolders = registerFolders
     }
 
     /// A key the file lacks keeps its default (files from older versions, or edited by
@@ -22,6 +26,7 @@ public struct Settings: Codable, Equatable, Sendable {
         language = try container.decodeIfPresent(Language.self, forKey: .language) ?? .nl
         organisation = try container.decodeIfPresent(String.self, forKey: .organisation) ?? ""
         assessor = try container.decodeIfPresent(String.self, forKey: .assessor) ?? ""
+        registerFolders = try container.decodeIfPresent([String].self, forKey: .registerFolders) ?? []
     }
 
     /// `self` with the fields that `changed` differs from `base` in taken from `changed`:
@@ -31,6 +36,7 @@ public struct Settings: Codable, Equatable, Sendable {
         if changed.language != base.language { merged.language = changed.language }
         if changed.organisation != base.organisation { merged.organisation = changed.organisation }
         if changed.assessor != base.assessor { merged.assessor = changed.assessor }
+        if changed.registerFolders != base.registerFolders { merged.registerFolders = changed.registerFolders }
         return merged
     }
 }
@@ -83,6 +89,17 @@ public struct AppState: Sendable {
     public var isRunning = true
     /// Answers that will be prefilled into the next assessment that is started.
     public var pendingPrefill: Session?
+    /// The review desk, kept while a result opened from it is shown.
+    public var desk: DeskState?
+    /// Where the own results are (set by the runner), for the desk's default folders.
+    public var resultsDirectory: String?
+
+    /// What the desk opens from the home screen: the own results and the register folders.
+    public var deskDirectories: [String] {
+        var folders = resultsDirectory.map { [$0] } ?? []
+        for folder in settings.registerFolders where !folders.contains(folder) { folders.append(folder) }
+        return folders
+    }
     /// For showing dates (tests fix it so screens do not depend on where they run).
     public var timeZone: TimeZone = .current
 
@@ -123,6 +140,8 @@ public enum Screen: Sendable {
     case keySetup(KeySetupState)
     case results(ResultsState)
     case resultDetail(ResultDetailState)
+    /// The review desk (its state is `AppState.desk`).
+    case desk
 }
 
 /// Modal questions over the current screen.
@@ -195,6 +214,8 @@ public struct ResultDetailState: Sendable {
     /// A file that does not verify opens behind a full-screen warning; the person must
     /// choose to look at its content, which is then marked on every line.
     public var warningAcknowledged = false
+    /// Opened from the review desk: going back returns there.
+    public var fromDesk = false
 
     public var showsWarning: Bool { !summary.verification.isValid && !warningAcknowledged }
 }

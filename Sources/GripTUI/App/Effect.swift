@@ -19,6 +19,10 @@ public enum Effect: Sendable {
     case loadResults
     case openResult(path: String)
     case export(path: String, format: ResultExporter.Format)
+    /// Index the register folders (in the background) for the review desk.
+    case loadDesk(directories: [String], versions: [String: String])
+    case countersign(path: String, verdict: Review.Verdict, remark: String, actions: [Review.Action], nextReview: String?)
+    case diff(old: String, new: String)
     case quit
 }
 
@@ -42,4 +46,8 @@ public enum EffectResult: Sendable, Equatable {
     case exported(path: String)
     case exportFailed(String)
     case settingsSaved
+    case deskLoaded(DeskData)
+    case reviewWritten(path: String)
+    case reviewFailed(String)
+    case diffOpened(lines: [String])
 }

@@ -150,7 +150,7 @@ extension App {
             case .confirm:
                 detail.warningAcknowledged = true
                 state.screen = .resultDetail(detail)
-            case .back: state.screen = .results(ResultsState())
+            case .back: state.screen = detail.fromDesk ? .desk : .results(ResultsState())
             case .quit: return quit(&state)
             default: break
             }
@@ -184,7 +184,7 @@ extension App {
             }
             return [.export(path: detail.summary.path, format: format == "html" ? .html : .markdown)]
         case .back:
-            state.screen = .results(ResultsState())
+            state.screen = detail.fromDesk ? .desk : .results(ResultsState())
             return []
         case .quit: return quit(&state)
         default: break

@@ -44,6 +44,7 @@ public enum App {
         case .keySetup: return keySetup(&state, event)
         case .results: return results(&state, event)
         case .resultDetail: return resultDetail(&state, event)
+        case .desk: return desk(&state, event)
         }
     }
 
@@ -122,13 +123,17 @@ public enum App {
                     lines.append("  \(index + 1)  " + (state.instruments.first { $0.id == id }?.title[state.language] ?? id))
                 }
             }
-            state.screen = .resultDetail(ResultDetailState(summary: summary, lines: lines, answers: answers))
+            var detail = ResultDetailState(summary: summary, lines: lines, answers: answers)
+            if case .desk = state.screen { detail.fromDesk = true }
+            state.screen = .resultDetail(detail)
         case .resultOpenFailed(let reason), .exportFailed(let reason):
             state.message = AppState.Message(text: reason, isError: true)
         case .exported(let path):
             state.message = AppState.Message(text: "\(UIText.exportedTo[state.language]) \(path)", isError: false)
         case .settingsSaved:
             break
+        case .deskLoaded, .reviewWritten, .reviewFailed, .diffOpened:
+            return deskResult(result, &state)
         }
         return []
     }
@@ -240,6 +245,9 @@ public enum App {
             if home.selection < items.count, case .draft(let index) = items[home.selection] {
                 state.dialog = .deleteDraft(state.drafts[index].id)
             }
+        case .command("desk"):
+            state.screen = .home(home)
+            return openDesk(state.deskDirectories, &state)
         case .results:
             state.screen = .results(ResultsState())
             return [.loadResults]

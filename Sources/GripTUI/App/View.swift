@@ -29,6 +29,7 @@ extension App {
         case .keySetup(let setup): drawKeySetup(&buffer, state, setup)
         case .results(let results): drawResults(&buffer, state, results)
         case .resultDetail(let detail): drawResultDetail(&buffer, state, detail)
+        case .desk: drawDesk(&buffer, state)
         }
         if let dialog = state.dialog { drawDialog(&buffer, state, dialog) }
         return buffer

@@ -7,6 +7,8 @@ public enum Action: Hashable, Sendable {
     case confirm, toggle, back, quit, help, overview, nextPane, previousPane
     case choose(Int)
     case language, results, deleteItem, liveOutcome, finish, export(String), newline, done
+    /// A screen's own command (the review desk's sort, filters, views).
+    case command(String)
 }
 
 public struct KeyBinding: Sendable {

@@ -12,6 +12,7 @@ enum KeyMaps {
     static let home = KeyMap(KeyBinding.moveUpDown + [
         KeyBinding([.enter], .confirm, t("openen", "open")),
         KeyBinding([.character("r")], .results, t("resultaten", "results")),
+        KeyBinding([.character("b")], .command("desk"), t("beoordelen", "review desk")),
         KeyBinding([.character("d"), .delete], .deleteItem, t("verwijderen", "delete")),
         KeyBinding([.character("t")], .language, t("English", "Nederlands")),
         KeyBinding.quit,

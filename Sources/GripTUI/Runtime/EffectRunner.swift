@@ -8,6 +8,8 @@ import GripScoring
 public final class EffectRunner {
     public let configDirectory: URL
     public let dataDirectory: URL
+    /// Where the review desk keeps its index of register folders; nil: no cache.
+    public var cacheDirectory: URL?
     let keyStore: KeyStore
     let draftStore: DraftStore
     /// This interface's claims on the drafts it has open.
@@ -16,6 +18,7 @@ public final class EffectRunner {
     /// Results of work done in the background (verifying results), for the runtime to deliver.
     public let inbox = EffectInbox()
     private let resultLoads = ResultLoader.Generation()
+    private let deskLoads = ResultLoader.Generation()
     var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
@@ -49,6 +52,7 @@ public final class EffectRunner {
             instruments: instruments, drafts: drafts.drafts, results: [], signer: signer,
             settings: settings, width: width, height: height)
         state.signedDrafts = signedDrafts(drafts.drafts)
+        state.resultsDirectory = resultsDirectory.path
         // Read and verified after the first frame (see Runtime): meanwhile the list says so.
         state.resultsLoading = true
         let dutch = settings.language == .nl
@@ -158,9 +162,59 @@ public final class EffectRunner {
             return openResult(path)
         case .export(let path, let format):
             return export(path, format: format)
+        case .loadDesk(let directories, let versions):
+            loadDesk(directories, versions: versions)
+            return nil
+        case .countersign(let path, let verdict, let remark, let actions, let nextReview):
+            return countersign(path, verdict: verdict, remark: remark, actions: actions, nextReview: nextReview)
+        case .diff(let old, let new):
+            return diff(old, new)
         case .quit:
             for id in claimed { claims.release(id) }
             return nil
+        }
+    }
+
+    // MARK: Review desk
+
+    /// Indexes the folders off the interface thread (a fresh folder of thousands of results
+    /// takes seconds; the desk shows that it is checking meanwhile).
+    func loadDesk(_ directories: [String], versions: [String: String]) {
+        let inbox = inbox, cache = cacheDirectory, keyStore = keyStore
+        let generation = deskLoads.next(), loads = deskLoads
+        Thread.detachNewThread {
+            let index = ResultIndex.build(directories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) }, cache: cache)
+            let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
+            let formatter = DateFormatter()
+            formatter.dateFormat = "yyyy-MM-dd"
+            let data = DeskData.build(index: index, trustList: trustList, currentVersions: versions, today: formatter.string(from: Date()), timeZone: .current)
+            if loads.isCurrent(generation) { inbox.post(.deskLoaded(data)) }
+        }
+    }
+
+    func countersign(_ path: String, verdict: Review.Verdict, remark: String, actions: [Review.Action], nextReview: String?) -> EffectResult {
+        let dutch = knownSettings.language == .nl
+        do {
+            let key = try keyStore.load()
+            let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
+            let url = try ReviewWriter.write(resultAt: path, trustList: trustList, key: key, verdict: verdict, remarks: remark, actions: actions, nextReview: nextReview)
+            return .reviewWritten(path: url.path)
+        } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
+            let words = VerificationReport.Status.invalid(reason).reason(knownSettings.language) ?? reason
+            return .reviewFailed(dutch ? "Niet ondertekend: het resultaat is niet (meer) geldig (\(words))." : "Not signed: the result does not verify (\(words)).")
+        } catch {
+            return .reviewFailed((dutch ? "Niet ondertekend: " : "Not signed: ") + words(error))
+        }
+    }
+
+    func diff(_ old: String, _ new: String) -> EffectResult {
+        do {
+            let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
+            let older = try ResultFile.open(old, trustList: trustList), newer = try ResultFile.open(new, trustList: trustList)
+            let text = ResultDiff(old: older.document, new: newer.document).text(language: knownSettings.language)
+            return .diffOpened(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        } catch {
+            return .resultOpenFailed(words(error))
         }
     }
 

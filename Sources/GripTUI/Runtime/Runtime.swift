@@ -4,7 +4,10 @@ import Foundation
 /// runner (their results come back as events), and every state is drawn with `view`.
 public enum Runtime {
     /// Returns when the person quits or input ends. The terminal is restored on every path.
-    public static func run(_ initial: AppState, backend: TerminalBackend, runner: EffectRunner, onFirstFrame: (() -> Void)? = nil) throws -> AppState {
+    /// `initialEffects` are started after the first frame too (the review desk's indexing).
+    public static func run(
+        _ initial: AppState, backend: TerminalBackend, runner: EffectRunner, initialEffects: [Effect] = [], onFirstFrame: (() -> Void)? = nil
+    ) throws -> AppState {
         try backend.start()
         defer { backend.stop() }
         var state = initial
@@ -20,7 +23,9 @@ public enum Runtime {
         draw()
         onFirstFrame?()
         // Work that must not delay the first frame: verifying the own results.
-        for effect in App.afterFirstFrame(&state) { if let result = runner.run(effect) { dispatch(.effect(result), &state, runner: runner) } }
+        for effect in initialEffects + App.afterFirstFrame(&state) {
+            if let result = runner.run(effect) { dispatch(.effect(result), &state, runner: runner) }
+        }
         let inbox = runner.inbox
         backend.hasPendingWork = { !inbox.isEmpty }
         while state.isRunning {
