@@ -9,7 +9,7 @@ struct GripCommand: ParsableCommand {
         abstract: "Guided risk assessments of algorithms and AI systems for Dutch public organisations.",
         discussion: "Without a subcommand, grip opens the terminal interface (line by line with --plain or TERM=dumb).",
         version: "0.1.0",
-        subcommands: [StartCommand.self, ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self, CountersignCommand.self, KeysCommand.self, ExportCommand.self]
+        subcommands: [StartCommand.self, ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self, CountersignCommand.self, SubmitCommand.self, KeysCommand.self, ExportCommand.self]
     )
 
     @Flag(help: "Line-by-line mode, for screen readers and basic terminals.") var plain = false
