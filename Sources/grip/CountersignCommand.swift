@@ -14,7 +14,8 @@ struct CountersignCommand: ParsableCommand {
             The review (format grip-review/1) is signed with your key and covers exactly this signed version \
             of the result: its id, the SHA-256 of its canonical result and its signature value. It is \
             written beside the result as RESULT.review-XXXXXXXX.json, never replacing a file, and its path \
-            is printed. Give each --action with its --owner and --due, in the same order.
+            is printed. Give each --action with its --owner and --due, in the same order. When the result \
+            is committed in a git work tree (a register), the review is committed there too; --push pushes it.
             """)
 
     @Argument(help: "The result file to review.") var file: String
@@ -26,6 +27,7 @@ struct CountersignCommand: ParsableCommand {
     @Option(name: .customLong("owner"), help: ArgumentHelp("Who takes the action given at the same position.", valueName: "name")) var owners: [String] = []
     @Option(name: .customLong("due"), help: ArgumentHelp("When the action at the same position is due.", valueName: "YYYY-MM-DD")) var dues: [String] = []
     @Option(name: .customLong("next-review"), help: ArgumentHelp("When the result should be reviewed again.", valueName: "YYYY-MM-DD")) var nextReview: String?
+    @Flag(help: "Push the review's commit to the register's upstream (the result must be in a git register).") var push = false
 
     func validate() throws {
         guard owners.count == actions.count, dues.count == actions.count else {
@@ -72,8 +74,9 @@ struct CountersignCommand: ParsableCommand {
             printError("grip countersign: note: \(warning.displaySafe)")
         }
         let actionList = actions.indices.map { Review.Action(text: actions[$0], owner: owners[$0], due: dues[$0]) }
+        let url: URL
         do {
-            let url = try ReviewWriter.write(
+            url = try ReviewWriter.write(
                 resultAt: file, trustList: trustList, key: key, verdict: verdict, remarks: remark,
                 judgements: judgements.compactMap(Self.judgement), actions: actionList, nextReview: nextReview)
             Console.out(url.path.displaySafe)
@@ -90,5 +93,9 @@ struct CountersignCommand: ParsableCommand {
             printError("grip countersign: cannot write the review beside \(file.displaySafe): \(ErrorText.describe(error).en)")
             throw ExitCode(1)
         }
+        // A result committed in a git register gets its review committed beside it.
+        let resultID = (try? ResultFile.open(file, trustList: trustList))?.document["result"]?["id"]?.stringValue ?? ""
+        try RegisterGit.commitReview(
+            url, of: URL(fileURLWithPath: file), message: "Grip: review (\(verdict.rawValue)) of \(RegisterGit.messagePart(resultID))", push: push)
     }
 }

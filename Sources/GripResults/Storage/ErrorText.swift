@@ -10,6 +10,8 @@ public enum ErrorText {
             return LocalizedText(nl: dutch(error), en: error.description)
         case let error as ResultFile.Problem:
             return LocalizedText(nl: dutch(error), en: error.description)
+        case let error as GitError:
+            return error.words
         case let error as DecodingError:
             let reason = DecodingProblem.describe(error)
             return LocalizedText(nl: "de inhoud klopt niet: \(reason.nl)", en: "its content is wrong: \(reason.en)")
