@@ -292,3 +292,55 @@ struct TerminalEndToEndTests {
         return nil
     }
 }
+
+/// The review desk in a real terminal: a privacy officer opens a colleague's folder,
+/// finds the result, countersigns it from the form, and the review verifies (issue 11).
+struct ReviewDeskEndToEndTests {
+    @Test func aPrivacyOfficerCountersignsFromTheDesk() throws {
+        guard Tmux.available() else { return }
+        let author = try temporaryDirectory(), officer = try temporaryDirectory()
+        defer {
+            try? FileManager.default.removeItem(at: author)
+            try? FileManager.default.removeItem(at: officer)
+        }
+        try initKey(home: author)
+        try initKey(home: officer, name: "Piet Privacy", organisation: "Gemeente Voorbeeld, FG")
+        let folder = author.appendingPathComponent("register")
+        let output = try GripProcess.run(["run", "quickscan", "--answers", "Examples/answers/quickscan.yaml", "--out", folder.path], home: author)
+        #expect(output.status == 0, "\(output.stderr)")
+        let result = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        // A tampered copy beside it: counted apart, never in the list.
+        let tampered = try String(contentsOfFile: result, encoding: .utf8).replacingOccurrences(of: "\"language\": \"nl\"", with: "\"language\": \"en\"")
+        try tampered.write(to: folder.appendingPathComponent("tampered.json"), atomically: true, encoding: .utf8)
+
+        let tmux = try Tmux(home: officer, width: 120, height: 30, command: "GRIP review '\(folder.path)'")
+        defer { tmux.kill() }
+        let screen = try tmux.wait(for: "Risicomodel heron")
+        #expect(screen.contains("✗ 1 ongeldig"), "\(screen)")
+        #expect(screen.contains("? onbekende") && !screen.contains("✓"), "Anna's key is not on Piet's trust list: no check mark")
+        try tmux.send("c")
+        try tmux.wait(for: "Beoordeling ondertekenen")
+        try tmux.send("2")
+        try tmux.type("Profilering: DPIA verplicht")
+        try tmux.send("Tab")
+        try tmux.type("DPIA uitvoeren")
+        try tmux.send("Tab")
+        try tmux.type("Team Werk en Inkomen")
+        try tmux.send("Tab")
+        try tmux.type("2027-01-31")
+        try tmux.send("F2")
+        try tmux.wait(for: "Beoordeling ondertekend")
+        // The list is read again and shows the verdict.
+        try tmux.wait(for: "akkoord onde")
+        try tmux.send("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        let reviews = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".review-") }
+        #expect(reviews.count == 1)
+        let verify = try GripProcess.run(["verify", result], home: officer)
+        #expect(verify.stdout.contains("reviewed by Piet Privacy (trusted)") && verify.stdout.contains("agree-with-conditions, 1 action"), "\(verify.stdout)")
+        // The folder is remembered: the desk opens it again without being told.
+        let settings = try String(contentsOf: officer.appendingPathComponent("config/settings.json"), encoding: .utf8)
+        #expect(settings.contains("register"), "\(settings)")
+    }
+}

@@ -50,23 +50,33 @@ extension App {
             buffer.write(label, x: 2, y: 2, role: .key)
             buffer.write(search.text, x: 2 + TextWidth.of(label), y: 2, role: .input, limit: buffer.width - 4 - TextWidth.of(label))
             buffer.cursor = (min(buffer.width - 2, 2 + TextWidth.of(label) + TextWidth.of(search.text)), 2)
-        } else if !desk.filter.text.isEmpty {
-            buffer.write(TextWidth.truncate((nl ? "Zoeken: " : "Search: ") + desk.filter.text, to: buffer.width - 4), x: 2, y: 2, role: .muted)
+        } else {
+            // The filter keys, which the footer has no room for.
+            var legend = nl
+                ? "i instrument · n niveau · v vertrouwen · b beoordeling · x filters weg · r opnieuw"
+                : "i instrument · n level · v trust · b review · x clear filters · r reload"
+            if !desk.filter.text.isEmpty { legend = (nl ? "Zoeken: " : "Search: ") + desk.filter.text + "  ·  " + legend }
+            buffer.write(TextWidth.truncate(legend, to: buffer.width - 4), x: 2, y: 2, role: .muted)
         }
 
-        // Columns: fixed widths for the short ones, the rest shared by system and organisation.
-        let dateWidth = 16, instrumentWidth = 11, levelWidth = nl ? 18 : 17, trustWidth = min(28, max(14, buffer.width / 6)), reviewWidth = 13, flagWidth = 2
-        let fixed = dateWidth + instrumentWidth + levelWidth + trustWidth + reviewWidth + flagWidth + 7 + 2
+        // Columns: fixed widths for the short ones, the rest for system (and organisation
+        // when there is room). Narrow screens drop the organisation and shorten the date.
+        let wide = buffer.width >= 110
+        let dateWidth = wide ? 16 : 10, instrumentWidth = wide ? 11 : 10, levelWidth = wide ? 18 : 11
+        let trustWidth = wide ? min(28, max(14, buffer.width / 6)) : 14, reviewWidth = wide ? 13 : 9, flagWidth = wide ? 2 : 1
+        var columns: [DeskColumn] = [.date, .system, .organisation, .instrument, .level, .signer, .review]
+        if !wide { columns.removeAll { $0 == .organisation } }
+        let fixed = dateWidth + instrumentWidth + levelWidth + trustWidth + reviewWidth + flagWidth + columns.count + 2
         let shared = max(10, buffer.width - fixed)
-        let systemWidth = shared * 3 / 5, organisationWidth = shared - systemWidth
-        let widths = [dateWidth, systemWidth, organisationWidth, instrumentWidth, levelWidth, trustWidth, reviewWidth, flagWidth]
+        let systemWidth = wide ? shared * 3 / 5 : shared, organisationWidth = shared - systemWidth
+        let widths = (wide ? [dateWidth, systemWidth, organisationWidth] : [dateWidth, systemWidth]) + [instrumentWidth, levelWidth, trustWidth, reviewWidth, flagWidth]
         func cells(_ values: [String]) -> String {
             zip(values, widths).map { value, width in
                 let cut = TextWidth.truncate(value, to: width)
                 return cut + String(repeating: " ", count: max(0, width - TextWidth.of(cut)))
             }.joined(separator: " ")
         }
-        let headers = [DeskColumn.date, .system, .organisation, .instrument, .level, .signer, .review].map { column -> String in
+        let headers = columns.map { column -> String in
             let title = column.title(language)
             return column == desk.column ? title.uppercased() : title
         } + ["⚑"]
@@ -75,25 +85,29 @@ extension App {
         if desk.visible.isEmpty, !desk.loading {
             buffer.write(rows.isEmpty ? words.empty : words.noMatch, x: 2, y: top, role: .muted)
         }
+        let levelX = 1 + widths.prefix(wide ? 4 : 3).reduce(0, +) + (wide ? 4 : 3)
+        let trustX = levelX + levelWidth + 1
         for (offset, position) in window(count: desk.visible.count, selection: desk.selection, height: height).enumerated() {
             let row = rows[desk.visible[position]]
             let selected = position == desk.selection
             let y = top + offset
             if selected { buffer.fill(x: 0, y: y, width: buffer.width, height: 1, role: .selected) }
             let level = row.result.highestLevel.flatMap(AssessmentLevel.init(rawValue:))
-            let values = [
-                row.localTime, row.result.system, row.result.organisation, row.result.questionnaireID,
-                level.map { OutcomeText.Words(language).level($0) } ?? "—", row.entry.verification.label(language),
-                row.verdict.map { $0.words(language) } ?? (nl ? "—" : "—"), row.entry.flags.isEmpty ? "" : "\(row.entry.flags.count)",
+            let levelText = level.map { OutcomeText.Words(language).level($0) } ?? "—"
+            var values = [wide ? row.localTime : String(row.localTime.prefix(10)), row.result.system]
+            if wide { values.append(row.result.organisation) }
+            values += [
+                row.result.questionnaireID, levelText, row.entry.verification.label(language),
+                row.verdict.map { $0.words(language) } ?? "—", row.entry.flags.isEmpty ? "" : (wide ? "\(row.entry.flags.count)" : "⚑"),
             ]
             buffer.write(cells(values), x: 1, y: y, role: selected ? .selected : .normal, limit: buffer.width - 2)
             guard !selected else { continue }
             // Colour where it carries meaning: the level, and trust (green only when trusted).
-            let levelX = 1 + widths[0...3].reduce(0, +) + 4
-            if let level { buffer.write(TextWidth.truncate(OutcomeText.Words(language).level(level), to: levelWidth), x: levelX, y: y, role: levelRole(level)) }
-            let trustX = levelX + levelWidth + 1
+            if let level { buffer.write(TextWidth.truncate(levelText, to: levelWidth), x: levelX, y: y, role: levelRole(level)) }
             buffer.write(TextWidth.truncate(row.entry.verification.label(language), to: trustWidth), x: trustX, y: y, role: verificationRole(row.entry.verification))
-            if !row.entry.flags.isEmpty { buffer.write("\(row.entry.flags.count)", x: trustX + trustWidth + reviewWidth + 2, y: y, role: .warning) }
+            if !row.entry.flags.isEmpty {
+                buffer.write(wide ? "\(row.entry.flags.count)" : "⚑", x: trustX + trustWidth + reviewWidth + 2, y: y, role: .warning)
+            }
         }
         // The selected result's flags in words, where there is room.
         if let row = desk.selectedRow, !row.entry.flags.isEmpty, state.message == nil {
