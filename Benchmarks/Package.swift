@@ -47,6 +47,17 @@ let package = Package(
         ),
         // Writes N signed result files, for timing `grip verify DIR` as a whole program.
         .executableTarget(name: "generate-results", dependencies: ["ResultFixtures"], path: "Sources/GenerateResults"),
+        // Times the review desk on a folder of results: index cold and warm, the rows, and
+        // a filter or sort keystroke. Run: swift run -c release desk-timing DIR
+        .executableTarget(
+            name: "desk-timing",
+            dependencies: [
+                .product(name: "GripTUI", package: grip),
+                .product(name: "GripResults", package: grip),
+                .product(name: "GripEngine", package: grip),
+            ],
+            path: "Sources/DeskTiming"
+        ),
         .target(
             name: "ResultFixtures",
             dependencies: [

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GripTerminal
 import GripEngine
+import GripResults
 import GripTUI
 
 /// Opens the full-screen interface, or the line-by-line mode for screen readers and
@@ -60,6 +61,8 @@ struct ReviewCommand: ParsableCommand {
             """)
 
     @Argument(help: "Folders of result and review files.") var directories: [String] = []
+    @Flag(inversion: .prefixedNo, help: "For a folder in a git register with an upstream: fetch the latest first (git pull --ff-only). Asked when not given.")
+    var pull: Bool?
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
@@ -73,7 +76,34 @@ struct ReviewCommand: ParsableCommand {
             folders.append(URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL.path)
         }
         if !folders.isEmpty { RegisterFolders.remember(folders) }
+        offerPull(folders)
         try Interface.launch(startWith: nil, plain: false, questionnaires: questionnaires, desk: folders)
+    }
+
+    /// A register kept in git may have newer results on the server: offer to fetch them
+    /// before the desk reads the folder. Nothing happens without git or an upstream.
+    func offerPull(_ folders: [String]) {
+        guard pull != false else { return }
+        var seen = Set<String>()
+        for folder in folders {
+            guard let repository = GitRepository.workTree(containing: URL(fileURLWithPath: folder, isDirectory: true)),
+                seen.insert(repository.root.path).inserted, (try? repository.hasUpstream()) == true
+            else { continue }
+            if pull == nil {
+                guard isatty(STDIN_FILENO) == 1 else { continue }
+                Console.out("\(folder.displaySafe) is a git register. Fetch the latest results first (git pull --ff-only)? [Y/n] ", terminator: "")
+                let answer = (readLine() ?? "n").trimmingCharacters(in: .whitespaces).lowercased()
+                guard answer.isEmpty || answer.hasPrefix("y") || answer.hasPrefix("j") else { continue }
+            }
+            do {
+                switch try repository.pull() {
+                case .upToDate: Console.out("\(folder.displaySafe): up to date")
+                case .updated(_, let to): Console.out("\(folder.displaySafe): updated to \(to.prefix(10).displaySafe)")
+                }
+            } catch {
+                printError("grip review: could not pull \(folder.displaySafe): \(ErrorText.describe(error).en); the desk shows the folder as it is")
+            }
+        }
     }
 }
 

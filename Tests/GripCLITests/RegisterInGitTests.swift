@@ -264,4 +264,25 @@ struct RegisterInGitTests {
         #expect(push.status == 1 && push.stderr.contains("cannot push: "), "\(push.stderr)")
         #expect(try register.commits(in: piet).isEmpty)
     }
+
+    /// `grip review` on a register in git fetches what colleagues pushed before the desk
+    /// reads the folder (asked at a terminal; --pull / --no-pull for scripts).
+    @Test func theDeskPullsTheRegisterFirst() throws {
+        let register = try Register()
+        defer { register.remove() }
+        let setup = try CountersignTests.setup()
+        defer { setup.remove() }
+        let anna = try register.clone("anna")
+        let piet = try register.clone("piet", officer: "Piet Privacy")
+        #expect(try GripProcess.run(["submit", setup.result, "--register", anna.path, "--push"], home: setup.author).status == 0)
+        let name = Self.name(setup.result)
+
+        // Without a terminal the desk cannot open, but the pull happens before that.
+        let skipped = try GripProcess.run(["review", piet.path, "--no-pull"], home: setup.reviewer)
+        #expect(!FileManager.default.fileExists(atPath: piet.appendingPathComponent(name).path), "--no-pull leaves the folder as it is")
+        #expect(skipped.stderr.contains("needs a full terminal"), "\(skipped.stderr)")
+        let pulled = try GripProcess.run(["review", piet.path, "--pull"], home: setup.reviewer)
+        #expect(pulled.stdout.contains("updated to "), "\(pulled.stdout)")
+        #expect(FileManager.default.fileExists(atPath: piet.appendingPathComponent(name).path))
+    }
 }

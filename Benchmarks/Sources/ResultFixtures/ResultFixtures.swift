@@ -7,15 +7,18 @@ import GripScoring
 
 /// A finished quickscan and a signing key, as the result benchmarks use them.
 public enum ResultFixtures {
-    public static func quickscan() -> Questionnaire {
-        let file = BundledQuestionnaires.files.first { $0.name == "quickscan.yaml" }!
+    public static func quickscan() -> Questionnaire { instrument("quickscan") }
+
+    /// A bundled questionnaire by id (the AI Act check gives results of about 35 KB).
+    public static func instrument(_ id: String) -> Questionnaire {
+        let file = BundledQuestionnaires.files.first { $0.name == "\(id).yaml" }!
         return QuestionnaireLoader.load(file.contents, file: file.name).questionnaire!
     }
 
     /// Answers every visible question (first option, yes, 12,000, a sentence), with a note
     /// on every third question: a realistic, fairly full result.
-    public static func completedSession(_ questionnaire: Questionnaire) -> Session {
-        var session = Session(questionnaire: questionnaire, subject: Subject(system: "Risicomodel heronderzoek", organisation: "Gemeente Voorbeeld", assessor: "A. de Vries"))
+    public static func completedSession(_ questionnaire: Questionnaire, system: String = "Risicomodel heronderzoek", organisation: String = "Gemeente Voorbeeld") -> Session {
+        var session = Session(questionnaire: questionnaire, subject: Subject(system: system, organisation: organisation, assessor: "A. de Vries"))
         repeat {
             guard let question = session.currentQuestion else { break }
             let value: AnswerValue =
