@@ -14,7 +14,7 @@ struct RegisterCommand: ParsableCommand {
             Per system: the latest result per instrument, the levels, the latest review's verdict, open \\
             actions and their due dates, and flags (re-assessment overdue, action overdue, outdated \\
             questionnaire version, an obligation that started applying since the assessment, unknown \\
-            signer). Practice results, files that do not verify and reviews of another version are never \\
+            signer, a newer questionnaire version that gives another outcome). Practice results, files that do not verify and reviews of another version are never \\
             counted; files that do not verify are listed apart. Files are verified as they are read; \\
             unchanged files are taken from an index in the cache directory.
             """)
@@ -46,7 +46,8 @@ struct RegisterCommand: ParsableCommand {
         let catalog = questionnaires.catalog()
         let versions = Dictionary(catalog.entries.map { ($0.id, $0.instrument.version) }, uniquingKeysWith: { _, last in last })
         let overview = RegisterOverview(
-            index: index, trustList: trustList, currentVersions: versions, today: today ?? Self.today(), order: Catalog.preferredOrder)
+            index: index, trustList: trustList, currentVersions: versions, today: today ?? Self.today(), order: Catalog.preferredOrder,
+            rescore: RegisterOverview.rescorer { catalog.questionnaire($0) })
         let output = RegisterExport.export(overview, format: format, language: language)
         if let out {
             let url = URL(fileURLWithPath: out)

@@ -89,6 +89,15 @@ struct RegisterTests {
         #expect(flags.contains(.unknownSigner("Anna de Vries")))
         #expect(Set(overview.problems.map { URL(fileURLWithPath: $0.path).lastPathComponent }) == ["c-tampered.json", "d-other.json"])
 
+        // Asked only for results of an older version: the rescore flag.
+        var asked: [String] = []
+        let rescored = RegisterOverview(index: index, trustList: TrustList(), currentVersions: ["quickscan": "0.3.0", "dpia-lite": "0.3.0"], today: "2026-11-30") { path, id in
+            asked.append(URL(fileURLWithPath: path).lastPathComponent + ":" + id)
+            return true
+        }
+        #expect(asked == ["a-new.json:quickscan"], "only the result made with quickscan 0.2.0")
+        #expect(rescored.systems[0].flags.contains(.newerVersionChangesOutcome(id: "quickscan", current: "0.3.0")))
+
         // Trusted, the signer flag goes; nothing else changes.
         var trust = TrustList()
         try trust.trust(rawPublicKey: testKey.rawPublicKey, name: "Anna")

@@ -13,6 +13,8 @@ public enum RegisterFlag: Sendable, Equatable, Hashable {
     case obligationStarted(assessment: String, date: String)
     /// The latest result is signed by a key not on the trust list.
     case unknownSigner(String)
+    /// Its answers, run through the current version of the questionnaire, give another outcome.
+    case newerVersionChangesOutcome(id: String, current: String)
 
     public func words(_ language: Language) -> String {
         let nl = language == .nl
@@ -24,6 +26,8 @@ public enum RegisterFlag: Sendable, Equatable, Hashable {
         case .obligationStarted(let assessment, let date):
             return nl ? "\(assessment) geldt sinds \(date)" : "\(assessment) applies since \(date)"
         case .unknownSigner(let name): return nl ? "onbekende ondertekenaar \(name)" : "unknown signer \(name)"
+        case .newerVersionChangesOutcome(let id, let current):
+            return nl ? "met \(id) \(current) een andere uitkomst" : "\(id) \(current) gives another outcome"
         }
     }
 
@@ -35,6 +39,17 @@ public enum RegisterFlag: Sendable, Equatable, Hashable {
         case .outdatedQuestionnaire: "outdated-questionnaire"
         case .obligationStarted: "obligation-started"
         case .unknownSigner: "unknown-signer"
+        case .newerVersionChangesOutcome: "newer-version-changes-outcome"
+        }
+    }
+}
+
+extension RegisterOverview {
+    /// The rescore check for `assess`: reads the result and runs it through `questionnaire(id)`.
+    public static func rescorer(_ questionnaire: @escaping (String) -> Questionnaire?) -> (String, String) -> Bool? {
+        { path, id in
+            guard let current = questionnaire(id), let opened = try? ResultFile.open(path, trustList: TrustList()) else { return nil }
+            return Rescore.outcomeChanges(result: opened.document, questionnaire: current)
         }
     }
 }
@@ -127,8 +142,11 @@ public struct RegisterOverview: Sendable {
 
     /// Every genuine result (not practice, signature holding) with the valid reviews
     /// that cover exactly its version and its flags; and the files not counted, with why.
+    /// `rescore`, when given, is asked for results made with an older questionnaire version
+    /// whether the current version gives their answers another outcome (it reads the file).
     public static func assess(
-        index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String
+        index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String,
+        rescore: ((_ path: String, _ questionnaireID: String) -> Bool?)? = nil
     ) -> (results: [Instrument], problems: [Problem]) {
         var problems: [Problem] = []
         var reviewsByResult: [String: [(review: Review, trusted: Bool)]] = [:]
@@ -159,7 +177,12 @@ public struct RegisterOverview: Sendable {
             let covering = (reviewsByResult[result.id] ?? [])
                 .filter { $0.review.reviewed.resultSHA256 == result.contentSHA256 && $0.review.reviewed.signature == result.signatureValue }
                 .sorted { $0.review.reviewedAt < $1.review.reviewedAt }
-            let flags = ResultFlags.of(result, verification: verification, reviews: covering.map(\.review), currentVersions: currentVersions, today: today)
+            var flags = ResultFlags.of(result, verification: verification, reviews: covering.map(\.review), currentVersions: currentVersions, today: today)
+            if let rescore, let current = currentVersions[result.questionnaireID], current != result.questionnaireVersion,
+                rescore(file.path, result.questionnaireID) == true
+            {
+                flags.append(.newerVersionChangesOutcome(id: result.questionnaireID, current: current))
+            }
             results.append(Instrument(
                 result: result, path: file.path, verification: verification, reviews: covering.map(\.review),
                 reviewTrusted: covering.last?.trusted ?? false, flags: flags))
@@ -176,9 +199,12 @@ public struct RegisterOverview: Sendable {
 
     /// Groups the index by system. Practice results, files that do not verify and reviews
     /// that do not cover a result exactly are never counted.
-    public init(index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, order: [String] = []) {
+    public init(
+        index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, order: [String] = [],
+        rescore: ((_ path: String, _ questionnaireID: String) -> Bool?)? = nil
+    ) {
         self.today = today
-        let (results, problems) = Self.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today)
+        let (results, problems) = Self.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today, rescore: rescore)
         var groups: [String: [Instrument]] = [:]
         for instrument in results { groups[Self.systemKey(instrument.result), default: []].append(instrument) }
         func rank(_ id: String) -> Int { order.firstIndex(of: id) ?? order.count }

@@ -20,7 +20,7 @@ public enum Effect: Sendable {
     case openResult(path: String)
     case export(path: String, format: ResultExporter.Format)
     /// Index the register folders (in the background) for the review desk.
-    case loadDesk(directories: [String], versions: [String: String])
+    case loadDesk(directories: [String], instruments: [Instrument])
     case countersign(path: String, verdict: Review.Verdict, remark: String, actions: [Review.Action], nextReview: String?)
     case diff(old: String, new: String)
     case quit

@@ -52,11 +52,7 @@ extension App {
     public static func openDesk(_ directories: [String], _ state: inout AppState) -> [Effect] {
         state.desk = DeskState(directories: directories)
         state.screen = .desk
-        return [.loadDesk(directories: directories, versions: currentVersions(state))]
-    }
-
-    static func currentVersions(_ state: AppState) -> [String: String] {
-        Dictionary(state.instruments.map { ($0.id, $0.version) }, uniquingKeysWith: { _, last in last })
+        return [.loadDesk(directories: directories, instruments: state.instruments)]
     }
 
     static func deskResult(_ result: EffectResult, _ state: inout AppState) -> [Effect] {
@@ -71,7 +67,7 @@ extension App {
             desk.mode = .list
             say(&state, LocalizedText(nl: "Beoordeling ondertekend en opgeslagen: \(path)", en: "Review signed and saved: \(path)"))
             desk.loading = true
-            return [.loadDesk(directories: desk.directories, versions: currentVersions(state))]
+            return [.loadDesk(directories: desk.directories, instruments: state.instruments)]
         case .reviewFailed(let reason):
             if case .countersign(var form) = desk.mode {
                 form.saving = false
@@ -198,7 +194,7 @@ extension App {
             desk.refresh(resort: false)
         case "reload":
             desk.loading = true
-            return [.loadDesk(directories: desk.directories, versions: currentVersions(state))]
+            return [.loadDesk(directories: desk.directories, instruments: state.instruments)]
         case "problems":
             if !(desk.data?.problems.isEmpty ?? true) { desk.mode = .problems(scroll: 0) }
         case "system":

@@ -59,8 +59,11 @@ public struct DeskData: Sendable, Equatable {
         self.files = files
     }
 
-    public static func build(index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, timeZone: TimeZone) -> DeskData {
-        let (results, problems) = RegisterOverview.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today)
+    public static func build(
+        index: ResultIndex, trustList: TrustList, currentVersions: [String: String], today: String, timeZone: TimeZone,
+        rescore: ((String, String) -> Bool?)? = nil
+    ) -> DeskData {
+        let (results, problems) = RegisterOverview.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today, rescore: rescore)
         let parser = ISO8601DateFormatter()
         parser.formatOptions = [.withInternetDateTime]
         let formatter = DateFormatter()

@@ -162,8 +162,8 @@ public final class EffectRunner {
             return openResult(path)
         case .export(let path, let format):
             return export(path, format: format)
-        case .loadDesk(let directories, let versions):
-            loadDesk(directories, versions: versions)
+        case .loadDesk(let directories, let instruments):
+            loadDesk(directories, instruments: instruments)
             return nil
         case .countersign(let path, let verdict, let remark, let actions, let nextReview):
             return countersign(path, verdict: verdict, remark: remark, actions: actions, nextReview: nextReview)
@@ -179,7 +179,8 @@ public final class EffectRunner {
 
     /// Indexes the folders off the interface thread (a fresh folder of thousands of results
     /// takes seconds; the desk shows that it is checking meanwhile).
-    func loadDesk(_ directories: [String], versions: [String: String]) {
+    func loadDesk(_ directories: [String], instruments: [Instrument]) {
+        let versions = Dictionary(instruments.map { ($0.id, $0.version) }, uniquingKeysWith: { _, last in last })
         let inbox = inbox, cache = cacheDirectory, keyStore = keyStore
         let generation = deskLoads.next(), loads = deskLoads
         Thread.detachNewThread {
@@ -187,7 +188,9 @@ public final class EffectRunner {
             let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd"
-            let data = DeskData.build(index: index, trustList: trustList, currentVersions: versions, today: formatter.string(from: Date()), timeZone: .current)
+            let rescore = RegisterOverview.rescorer { id in instruments.first { $0.id == id }?.questionnaire }
+            let data = DeskData.build(
+                index: index, trustList: trustList, currentVersions: versions, today: formatter.string(from: Date()), timeZone: .current, rescore: rescore)
             if loads.isCurrent(generation) { inbox.post(.deskLoaded(data)) }
         }
     }
