@@ -46,7 +46,10 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // Writes N signed result files, for timing `grip verify DIR` as a whole program.
-        .executableTarget(name: "generate-results", dependencies: ["ResultFixtures"], path: "Sources/GenerateResults"),
+        .executableTarget(
+            name: "generate-results",
+            dependencies: ["ResultFixtures", .product(name: "GripEngine", package: grip), .product(name: "GripResults", package: grip)],
+            path: "Sources/GenerateResults"),
         // Times the review desk on a folder of results: index cold and warm, the rows, and
         // a filter or sort keystroke. Run: swift run -c release desk-timing DIR
         .executableTarget(

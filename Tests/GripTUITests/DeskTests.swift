@@ -183,3 +183,23 @@ struct DeskTests {
         }
     }
 }
+
+/// The desk's own local-time conversion agrees with Foundation's, across time zones and
+/// daylight saving changes.
+struct LocalTimeTests {
+    @Test(arguments: ["UTC", "Europe/Amsterdam", "America/New_York", "Asia/Kolkata", "Pacific/Chatham"])
+    func agreesWithDateFormatter(_ zone: String) throws {
+        let timeZone = try #require(TimeZone(identifier: zone))
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime]
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = timeZone
+        for timestamp in ["2026-03-29T00:59:59Z", "2026-03-29T01:00:00Z", "2026-10-25T00:30:00Z", "2026-10-25T01:30:00Z", "2024-02-29T23:59:00Z", "2026-12-31T23:30:00Z", "2000-01-01T00:00:00Z", "1999-12-31T22:15:07Z"] {
+            let date = try #require(parser.date(from: timestamp))
+            #expect(LocalTime.text(timestamp, timeZone) == formatter.string(from: date), "\(timestamp) in \(zone)")
+        }
+        #expect(LocalTime.text("not a time", timeZone) == "not a time")
+        #expect(LocalTime.text("2026-13-01T00:00:00Z", timeZone) == "2026-13-01T00:00:00Z")
+    }
+}

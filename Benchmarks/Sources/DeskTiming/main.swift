@@ -35,7 +35,7 @@ var state = AppState(instruments: [Instrument](), width: 120, height: 40)
 _ = App.openDesk([folder.path], &state)
 _ = App.update(&state, .effect(.deskLoaded(data)))
 
-func median(_ label: String, _ keys: [Key]) {
+func median(_ label: String, _ keys: [Key], _ state: inout AppState) {
     var samples: [Duration] = []
     for round in 0..<50 {
         let key = keys[round % keys.count]
@@ -47,6 +47,6 @@ func median(_ label: String, _ keys: [Key]) {
     samples.sort()
     print("\(label), median of 50: \(samples[25].formatted(.units(allowed: [.microseconds], fractionalPart: .show(length: 0))))")
 }
-median("filter keystroke (level filter cycles) on \(data.rows.count) rows, update + render 120x40", [.character("n")])
-median("search keystroke (typing in /) on \(data.rows.count) rows", [.character("/"), .character("s"), .character("y"), .character("s"), .escape])
-median("sort keystroke (next column) on \(data.rows.count) rows", [.character("s")])
+median("filter keystroke (level filter cycles) on \(data.rows.count) rows, update + render 120x40", [.character("n")], &state)
+median("search keystroke (typing in /) on \(data.rows.count) rows", [.character("/"), .character("s"), .character("y"), .character("s"), .escape], &state)
+median("sort keystroke (next column) on \(data.rows.count) rows", [.character("s")], &state)

@@ -11,7 +11,7 @@ enum IndexCache {
     }
 
     static let magic = "grip-index"
-    static let format = 1
+    static let format = 2
 
     static func fileName(for directory: URL) -> String {
         "index-" + ResultDocument.sha256Hex(Data(directory.standardizedFileURL.path.utf8)).prefix(24) + ".bin"
@@ -24,15 +24,20 @@ enum IndexCache {
         let data = stored.prefix(stored.count - 32)
         guard Data(SHA256.hash(data: data)) == stored.suffix(32) else { return [:] }
         return data.withUnsafeBytes { bytes in
-            var reader = BinaryReader(bytes, file: "")
+            var raw = BinaryReader(bytes, file: "")
             do throws(CompiledFormError) {
-                guard try reader.string() == magic, try reader.int() == format else { return [:] }
+                guard try raw.string() == magic, try raw.int() == format else { return [:] }
+                // Every distinct text once: thousands of results repeat the same titles,
+                // levels, names and key ids, which are then shared instead of copied.
+                var table: [String] = []
+                for _ in 0..<(try raw.count()) { table.append(try raw.string()) }
+                var reader = TableReader(raw: raw, table: table)
                 var entries: [String: Entry] = [:]
-                for _ in 0..<(try reader.count()) {
+                for _ in 0..<(try reader.raw.count()) {
                     let name = try reader.string()
                     entries[name] = Entry(stamp: try stamp(&reader), file: try file(&reader))
                 }
-                return reader.isAtEnd ? entries : [:]
+                return reader.raw.isAtEnd ? entries : [:]
             } catch {
                 return [:]
             }
@@ -40,38 +45,84 @@ enum IndexCache {
     }
 
     static func write(_ entries: [String: Entry], to url: URL) {
+        var body = TableWriter()
+        body.raw.int(entries.count)
+        for name in entries.keys.sorted() {
+            guard let entry = entries[name] else { continue }
+            body.string(name)
+            write(entry.stamp, &body)
+            write(entry.file, &body)
+        }
         var writer = BinaryWriter()
         writer.string(magic)
         writer.int(format)
-        writer.int(entries.count)
-        for name in entries.keys.sorted() {
-            guard let entry = entries[name] else { continue }
-            writer.string(name)
-            write(entry.stamp, &writer)
-            write(entry.file, &writer)
-        }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        writer.int(body.table.count)
+        for text in body.table { writer.string(text) }
         var data = Data(writer.bytes)
+        data.append(contentsOf: body.raw.bytes)
         data.append(contentsOf: SHA256.hash(data: data))
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         _ = try? AtomicFile.replace(data, named: url.lastPathComponent, in: url.deletingLastPathComponent())
+    }
+
+    /// Strings as indices into a table of distinct texts.
+    struct TableWriter {
+        var raw = BinaryWriter()
+        var table: [String] = []
+        var indices: [String: Int] = [:]
+
+        mutating func string(_ text: String) {
+            if let index = indices[text] { raw.int(index); return }
+            indices[text] = table.count
+            raw.int(table.count)
+            table.append(text)
+        }
+        mutating func optionalString(_ text: String?) {
+            raw.bool(text != nil)
+            if let text { string(text) }
+        }
+        mutating func strings(_ texts: [String]) {
+            raw.int(texts.count)
+            for text in texts { string(text) }
+        }
+        mutating func int(_ value: Int) { raw.int(value) }
+    }
+
+    struct TableReader {
+        var raw: BinaryReader
+        let table: [String]
+
+        mutating func string() throws(CompiledFormError) -> String {
+            let index = try raw.int()
+            guard index >= 0, index < table.count else { throw CompiledFormError() }
+            return table[index]
+        }
+        mutating func optionalString() throws(CompiledFormError) -> String? { try raw.bool() ? try string() : nil }
+        mutating func strings() throws(CompiledFormError) -> [String] {
+            var texts: [String] = []
+            for _ in 0..<(try raw.count()) { texts.append(try string()) }
+            return texts
+        }
+        mutating func int() throws(CompiledFormError) -> Int { try raw.int() }
+        mutating func count() throws(CompiledFormError) -> Int { try raw.count() }
     }
 
     // MARK: Fields, in a fixed order
 
-    private static func write(_ stamp: FileStamp, _ writer: inout BinaryWriter) {
+    private static func write(_ stamp: FileStamp, _ writer: inout TableWriter) {
         writer.int(Int(stamp.size))
         writer.int(Int(stamp.modified))
         writer.int(Int(stamp.modifiedNanoseconds))
         writer.int(Int(truncatingIfNeeded: stamp.inode))
     }
 
-    private static func stamp(_ reader: inout BinaryReader) throws(CompiledFormError) -> FileStamp {
+    private static func stamp(_ reader: inout TableReader) throws(CompiledFormError) -> FileStamp {
         FileStamp(
             size: Int64(try reader.int()), modified: Int64(try reader.int()), modifiedNanoseconds: Int64(try reader.int()),
             inode: UInt64(truncatingIfNeeded: try reader.int()))
     }
 
-    private static func write(_ file: IndexedFile, _ writer: inout BinaryWriter) {
+    private static func write(_ file: IndexedFile, _ writer: inout TableWriter) {
         switch file.signature {
         case .valid(let keyID, let publicKey): writer.int(0); writer.string(keyID); writer.string(publicKey)
         case .invalid(let reason): writer.int(1); writer.string(reason)
@@ -127,7 +178,7 @@ enum IndexCache {
         }
     }
 
-    private static func file(_ reader: inout BinaryReader) throws(CompiledFormError) -> IndexedFile {
+    private static func file(_ reader: inout TableReader) throws(CompiledFormError) -> IndexedFile {
         let signature: IndexedFile.Signature
         switch try reader.int() {
         case 0: signature = .valid(keyID: try reader.string(), publicKey: try reader.string())

@@ -44,6 +44,38 @@ public enum RegisterFlag: Sendable, Equatable, Hashable {
     }
 }
 
+/// `IndexedFile.verification`, remembering per key and claimed name what the trust list
+/// says (decoding and checking a key costs more than everything else in a row).
+struct CachedTrust {
+    let trustList: TrustList
+    private var known: [String: VerificationReport] = [:]
+
+    init(trustList: TrustList) { self.trustList = trustList }
+
+    mutating func verification(of file: IndexedFile) -> VerificationReport {
+        guard case .valid(let keyID, let publicKey) = file.signature else { return file.verification(trustList) }
+        let key = [keyID, publicKey, file.claimedSigner ?? "", file.claimedOrganisation ?? ""].joined(separator: "\u{1F}")
+        var report = known[key] ?? {
+            let report = file.verification(trustList)
+            known[key] = report
+            return report
+        }()
+        // What differs per file: the result's own fields.
+        if let result = file.result {
+            report.kind = .result
+            report.resultID = result.id
+            report.questionnaireID = result.questionnaireID
+            report.questionnaireVersion = result.questionnaireVersion
+        } else {
+            report.kind = file.review != nil ? .review : nil
+            report.resultID = nil
+            report.questionnaireID = nil
+            report.questionnaireVersion = nil
+        }
+        return report
+    }
+}
+
 extension RegisterOverview {
     /// The rescore check for `assess`: reads the result and runs it through `questionnaire(id)`.
     public static func rescorer(_ questionnaire: @escaping (String) -> Questionnaire?) -> (String, String) -> Bool? {
@@ -150,8 +182,10 @@ public struct RegisterOverview: Sendable {
     ) -> (results: [Instrument], problems: [Problem]) {
         var problems: [Problem] = []
         var reviewsByResult: [String: [(review: Review, trusted: Bool)]] = [:]
+        // Thousands of files share a few keys: each key is checked against the trust list once.
+        var verifier = CachedTrust(trustList: trustList)
         for file in index.files {
-            let verification = file.verification(trustList)
+            let verification = verifier.verification(of: file)
             switch file.content {
             case .unreadable:
                 problems.append(Problem(path: file.path, reason: verification.status.reason(.en) ?? "not a Grip result or review"))
@@ -171,7 +205,7 @@ public struct RegisterOverview: Sendable {
         var results: [Instrument] = []
         for file in index.results {
             guard let result = file.result else { continue }
-            let verification = file.verification(trustList)
+            let verification = verifier.verification(of: file)
             guard verification.isValid else { continue }
             // A review counts only for the very version it was made for.
             let covering = (reviewsByResult[result.id] ?? [])

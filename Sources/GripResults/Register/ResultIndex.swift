@@ -204,7 +204,16 @@ public struct ResultIndex: Sendable {
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         let cacheFile = cache.map { $0.appendingPathComponent(IndexCache.fileName(for: directory)) }
         let remembered = cacheFile.map(IndexCache.read) ?? [:]
-        let stamps = names.map { FileStamp(path: directory.appendingPathComponent($0).path) }
+        // Thousands of stat calls: on every core.
+        let collected = Mutex([FileStamp?](repeating: nil, count: names.count))
+        DispatchQueue.concurrentPerform(iterations: max(1, min(names.count, 8))) { part in
+            var mine: [(Int, FileStamp?)] = []
+            for index in stride(from: part, to: names.count, by: max(1, min(names.count, 8))) {
+                mine.append((index, FileStamp(path: directory.appendingPathComponent(names[index]).path)))
+            }
+            collected.withLock { stamps in for (index, stamp) in mine { stamps[index] = stamp } }
+        }
+        let stamps = collected.withLock { $0 }
         var entries = [IndexedFile?](repeating: nil, count: names.count)
         var toRead: [Int] = []
         for (index, name) in names.enumerated() {

@@ -7,8 +7,10 @@ import GripResults
 public struct DeskRow: Sendable, Equatable {
     public var entry: RegisterOverview.Instrument
     public var systemKey: String
-    /// Lower-case text the search looks in: system, organisation, instrument, signer, date.
-    let haystack: String
+    /// Lower-case UTF-8 the search looks in: system, organisation, instrument, signer, date.
+    let haystack: [UInt8]
+    /// The highest level, worked out once (filters read it for every row).
+    public let highestLevel: AssessmentLevel?
     /// The completion time in local time, worked out once (formatting costs too much per frame).
     public var localTime: String
 
@@ -37,16 +39,22 @@ public struct DeskRow: Sendable, Equatable {
         self.localTime = localTime
         systemKey = RegisterOverview.systemKey(entry.result)
         let result = entry.result
-        haystack = [
+        haystack = Array([
             result.system, result.organisation, result.questionnaireID, result.questionnaireTitle, result.completedAt,
             entry.verification.claimedSigner ?? "", entry.verification.label(.nl), result.assessor, localTime,
-        ].joined(separator: "\u{1F}").lowercased()
+        ].joined(separator: "\u{1F}").lowercased().utf8)
+        highestLevel = result.highestLevel.flatMap(AssessmentLevel.init(rawValue:))
     }
 }
 
 /// What the desk shows of its folders: rows, files not counted, and where it came from.
 public struct DeskData: Sendable, Equatable {
-    public var rows: [DeskRow]
+    public var rows: [DeskRow] {
+        didSet { facets = rows.map(DeskFacet.init) }
+    }
+    /// What the filters read, per row, in a few bytes: filtering 10,000 rows then touches
+    /// no strings but the search text.
+    private(set) var facets: [DeskFacet]
     public var problems: [RegisterOverview.Problem]
     /// Statuses remembered from an earlier run (the desk says so) and files in all.
     public var fromCache: Int
@@ -54,6 +62,7 @@ public struct DeskData: Sendable, Equatable {
 
     public init(rows: [DeskRow], problems: [RegisterOverview.Problem], fromCache: Int, files: Int) {
         self.rows = rows
+        facets = rows.map(DeskFacet.init)
         self.problems = problems
         self.fromCache = fromCache
         self.files = files
@@ -64,15 +73,26 @@ public struct DeskData: Sendable, Equatable {
         rescore: ((String, String) -> Bool?)? = nil
     ) -> DeskData {
         let (results, problems) = RegisterOverview.assess(index: index, trustList: trustList, currentVersions: currentVersions, today: today, rescore: rescore)
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime]
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = timeZone
-        let rows = results.map { entry in
-            DeskRow(entry, localTime: parser.date(from: entry.result.completedAt).map(formatter.string(from:)) ?? entry.result.completedAt)
-        }
+        let rows = results.map { entry in DeskRow(entry, localTime: LocalTime.text(entry.result.completedAt, timeZone)) }
         return DeskData(rows: rows, problems: problems, fromCache: index.fromCache, files: index.files.count)
+    }
+}
+
+/// A row as the filters see it.
+struct DeskFacet: Sendable, Equatable {
+    let instrument: String
+    let level: AssessmentLevel?
+    let trust: DeskRow.Trust
+    /// "none" or the verdict's raw value.
+    let review: String
+    let haystack: [UInt8]
+
+    init(_ row: DeskRow) {
+        instrument = row.result.questionnaireID
+        level = row.highestLevel
+        trust = row.trust
+        review = row.verdict?.rawValue ?? "none"
+        haystack = row.haystack
     }
 }
 
@@ -107,12 +127,32 @@ public struct DeskFilter: Sendable, Equatable {
 
     public var isEmpty: Bool { instrument == nil && level == nil && trust == nil && review == nil && text.isEmpty }
 
-    func admits(_ row: DeskRow, words: [String]) -> Bool {
-        if let instrument, row.result.questionnaireID != instrument { return false }
-        if let level, row.result.highestLevel != level.rawValue { return false }
+    func admits(_ row: DeskFacet, words: [[UInt8]]) -> Bool {
+        if let instrument, row.instrument != instrument { return false }
+        if let level, row.level != level { return false }
         if let trust, row.trust != trust { return false }
-        if let review, (row.verdict?.rawValue ?? "none") != review { return false }
-        return words.allSatisfy { row.haystack.contains($0) }
+        if let review, row.review != review { return false }
+        return words.allSatisfy { Self.contains(row.haystack, $0) }
+    }
+
+    /// Byte search in lower-case UTF-8: a keystroke searches 10,000 rows well within a frame.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        return haystack.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { word in
+                var index = 0
+                let last = hay.count - word.count
+                while index <= last {
+                    if hay[index] == first {
+                        var matched = 1
+                        while matched < word.count && hay[index + matched] == word[matched] { matched += 1 }
+                        if matched == word.count { return true }
+                    }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }
 
@@ -125,7 +165,7 @@ enum DeskQuery {
             case .system: row.result.system.lowercased()
             case .organisation: row.result.organisation.lowercased()
             case .instrument: row.result.questionnaireID
-            case .level: String(AssessmentLevel(rawValue: row.result.highestLevel ?? "").map { 9 - $0.rank } ?? 9)
+            case .level: String(row.highestLevel.map { 9 - $0.rank } ?? 9)
             case .signer: (row.entry.verification.claimedSigner ?? "").lowercased()
             case .review: row.verdict?.rawValue ?? ""
             }
@@ -138,10 +178,10 @@ enum DeskQuery {
         }
     }
 
-    static func filtered(_ order: [Int], _ rows: [DeskRow], _ filter: DeskFilter) -> [Int] {
+    static func filtered(_ order: [Int], _ data: DeskData, _ filter: DeskFilter) -> [Int] {
         guard !filter.isEmpty else { return order }
-        let words = filter.text.lowercased().split(separator: " ").map(String.init)
-        return order.filter { filter.admits(rows[$0], words: words) }
+        let words = filter.text.lowercased().split(separator: " ").map { Array($0.utf8) }
+        return data.facets.withUnsafeBufferPointer { facets in order.filter { filter.admits(facets[$0], words: words) } }
     }
 }
 
@@ -154,5 +194,48 @@ extension AssessmentLevel {
         case .recommended: 2
         case .notNeeded: 1
         }
+    }
+}
+
+/// `2026-11-23T14:05:09Z` as local `2026-11-23 15:05`, without a date formatter per row
+/// (creating one costs tens of microseconds; a desk of 10,000 rows would wait for it).
+enum LocalTime {
+    static func text(_ timestamp: String, _ timeZone: TimeZone) -> String {
+        let bytes = Array(timestamp.utf8)
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z") else { return timestamp }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
+            let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day)
+        else { return timestamp }
+        // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        let utc = days * 86_400 + hour * 3_600 + minute * 60 + second
+        let local = utc + timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
+        // And back to a civil date (civil_from_days).
+        let localDays = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondsOfDay = local - localDays * 86_400
+        let z = localDays + 719_468
+        let era2 = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra2 = z - era2 * 146_097
+        let yearOfEra2 = (dayOfEra2 - dayOfEra2 / 1_460 + dayOfEra2 / 36_524 - dayOfEra2 / 146_096) / 365
+        let dayOfYear2 = dayOfEra2 - (365 * yearOfEra2 + yearOfEra2 / 4 - yearOfEra2 / 100)
+        let monthPrime = (5 * dayOfYear2 + 2) / 153
+        let localDay = dayOfYear2 - (153 * monthPrime + 2) / 5 + 1
+        let localMonth = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        let localYear = yearOfEra2 + era2 * 400 + (localMonth <= 2 ? 1 : 0)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(localYear)-\(two(localMonth))-\(two(localDay)) \(two(secondsOfDay / 3_600)):\(two(secondsOfDay % 3_600 / 60))"
     }
 }

@@ -41,7 +41,7 @@ public struct DeskState: Sendable {
         guard let data else { return }
         let selected = selection < visible.count ? visible[selection] : nil
         if resort || order.count != data.rows.count { order = DeskQuery.sorted(data.rows, by: column, reversed: reversed) }
-        visible = DeskQuery.filtered(order, data.rows, filter)
+        visible = DeskQuery.filtered(order, data, filter)
         selection = selected.flatMap { visible.firstIndex(of: $0) } ?? min(selection, max(0, visible.count - 1))
     }
 }
