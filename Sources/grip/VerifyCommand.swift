@@ -32,13 +32,13 @@ struct VerifyCommand: ParsableCommand {
         // Files are independent: verify them on every core, report in the order given.
         let collected = Mutex([VerificationReport?](repeating: nil, count: paths.count))
         let reviews = Mutex([[FoundReview]](repeating: [], count: paths.count))
-        let reviewed = Self.pathsWithReviewFiles(paths)
+        let reviewed = Self.reviewFiles(paths)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let report = ResultFile.verify(paths[index], trustList: trustList)
             collected.withLock { $0[index] = report }
             // Reviews are looked for only where a file by the review naming exists.
-            if reviewed.contains(paths[index]), report.kind != .review, let opened = try? ResultFile.open(paths[index], trustList: trustList) {
-                let found = ReviewFiles.reviews(besideResultAt: paths[index], result: opened.document, trustList: trustList)
+            if let names = reviewed[paths[index]], report.kind != .review, let opened = try? ResultFile.open(paths[index], trustList: trustList) {
+                let found = ReviewFiles.reviews(besideResultAt: paths[index], result: opened.document, trustList: trustList, names: names)
                 reviews.withLock { $0[index] = found }
             }
         }
@@ -79,16 +79,23 @@ struct VerifyCommand: ParsableCommand {
     }
 
     /// The paths among `paths` with a review file beside them by name; each directory is listed once.
-    static func pathsWithReviewFiles(_ paths: [String]) -> Set<String> {
-        var listings: [String: [String]] = [:]
-        var found = Set<String>()
+    static func reviewFiles(_ paths: [String]) -> [String: [String]] {
+        // Per folder, the review files by the result they sit beside: one pass over each
+        // listing (a folder of 10,000 results is looked up, not scanned per file).
+        var byFolder: [String: [String: [String]]] = [:]
+        var found: [String: [String]] = [:]
         for path in paths {
             let url = URL(fileURLWithPath: path)
             let directory = url.deletingLastPathComponent().path
-            if listings[directory] == nil { listings[directory] = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] }
-            if listings[directory]!.contains(where: { ReviewDocument.isReviewFileName($0) && ReviewDocument.isReviewFile($0, ofResultFile: url.lastPathComponent) }) {
-                found.insert(path)
+            if byFolder[directory] == nil {
+                var reviews: [String: [String]] = [:]
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+                    guard ReviewDocument.isReviewFileName(name), let range = name.range(of: ".review-", options: .backwards) else { continue }
+                    reviews[String(name[..<range.lowerBound]) + ".json", default: []].append(name)
+                }
+                byFolder[directory] = reviews
             }
+            if let names = byFolder[directory]?[url.lastPathComponent] { found[path] = names }
         }
         return found
     }

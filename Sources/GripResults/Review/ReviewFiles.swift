@@ -15,10 +15,11 @@ public enum ReviewFiles {
     /// The reviews beside the result at `resultPath`, oldest first. A review that names
     /// another result id is left out (it is someone else's file with a similar name); one
     /// for another version of this result is kept and says so.
-    public static func reviews(besideResultAt resultPath: String, result: JSONValue, trustList: TrustList) -> [FoundReview] {
+    /// `names`, when the caller has listed the folder already, are the file names to consider.
+    public static func reviews(besideResultAt resultPath: String, result: JSONValue, trustList: TrustList, names: [String]? = nil) -> [FoundReview] {
         let url = URL(fileURLWithPath: resultPath)
         let directory = url.deletingLastPathComponent()
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        let names = names ?? (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let subject = ReviewDocument.subject(of: result)
         var found: [FoundReview] = []
         for name in names.sorted() where ReviewDocument.isReviewFile(name, ofResultFile: url.lastPathComponent) && ReviewDocument.isReviewFileName(name) {
