@@ -12,7 +12,8 @@ struct KeysCommand: ParsableCommand {
     static var store: KeyStore { KeyStore(directory: GripPaths.current().config) }
 
     struct Init: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create your Ed25519 signing key (never replaces an existing one).")
+        // Names given, not derived: deriving one demangles the type name at every start.
+        static let configuration = CommandConfiguration(commandName: "init", abstract: "Create your Ed25519 signing key (never replaces an existing one).")
         @Option(help: "Your name, as shown on results you sign.") var name: String
         @Option(help: "Your organisation.") var organisation: String
 
@@ -29,7 +30,7 @@ struct KeysCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show your key id, public key and signer name.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show your key id, public key and signer name.")
         func run() throws {
             let key = try KeysCommand.loadOrFail()
             Console.out("Signer:     \(key.identity.name.displaySafe) (\(key.identity.organisation.displaySafe))")
@@ -39,7 +40,7 @@ struct KeysCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print your public key as PEM (SubjectPublicKeyInfo), for others to trust or for openssl.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Print your public key as PEM (SubjectPublicKeyInfo), for others to trust or for openssl.")
         func run() throws {
             Console.out(try KeysCommand.loadOrFail().publicKeyPEM, terminator: "")
         }
@@ -47,6 +48,7 @@ struct KeysCommand: ParsableCommand {
 
     struct Trust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trust",
             abstract: "Trust a signer's key: from a PEM file, a result file they signed, or a base64 public key.",
             discussion: """
                 A key is only as trustworthy as the way it reached you: anyone can sign a file with any \
