@@ -323,6 +323,8 @@ struct ReviewDeskEndToEndTests {
         try tmux.send("2")
         try tmux.type("Profilering: DPIA verplicht")
         try tmux.send("Tab")
+        try tmux.type("2027-12-01")
+        try tmux.send("Tab")
         try tmux.type("DPIA uitvoeren")
         try tmux.send("Tab")
         try tmux.type("Team Werk en Inkomen")

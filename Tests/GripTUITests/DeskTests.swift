@@ -136,20 +136,29 @@ struct DeskTests {
     }
 
     @Test func countersignFromTheFormWritesWhatWasFilledIn() {
-        var state = Self.desk()
+        var state = Self.desk(width: 80, height: 24)
         send(&state, keys("c"))
         #expect(App.view(state).text.contains("Beoordeling ondertekenen: Chatbot"))
         #expect(send(&state, [.key(.function(2))]).isEmpty, "no verdict yet")
         #expect(App.view(state).text.contains("Kies een oordeel"))
         send(&state, keys("2"))
-        send(&state, [.paste("Goed onderbouwd"), .key(.tab), .paste("DTIA afronden"), .key(.tab), .paste("Team"), .key(.tab), .paste("2027-13-01")])
+        // remark, next review, action 1 (text, owner, due)
+        send(&state, [.paste("Goed onderbouwd"), .key(.tab), .paste("2027-11-30"), .key(.tab), .paste("DTIA afronden"), .key(.tab), .paste("Team"), .key(.tab), .paste("2027-13-01")])
         #expect(send(&state, [.key(.function(2))]).isEmpty, "an impossible date is refused")
-        send(&state, [.key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace)])
-        send(&state, [.paste("02-01"), .key(.tab), .paste("2027-11-30")])
+        #expect(App.view(state).text.contains("actie 1 in als JJJJ-MM-DD"))
+        send(&state, [.key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace), .key(.backspace), .paste("02-01")])
+        // Past the second action to the judgement on the DPIA; the form scrolls to it.
+        send(&state, [.key(.tab), .key(.tab), .key(.tab), .key(.tab), .paste("Eens: profilering")])
+        let screen = App.view(state).text
+        #expect(screen.contains("Over DPIA") && screen.contains("Eens: profilering"), "\(screen)")
         let effects = send(&state, [.key(.function(2))])
-        guard case .countersign(let path, let verdict, let remark, let actions, let next) = effects.first else { Issue.record("no countersign effect: \(effects)"); return }
+        guard case .countersign(let path, let verdict, let remark, let judgements, let actions, let next) = effects.first else {
+            Issue.record("no countersign effect: \(effects)")
+            return
+        }
         #expect(path.contains("dpia-lite") && verdict == .agreeWithConditions && remark == "Goed onderbouwd")
         #expect(actions == [Review.Action(text: "DTIA afronden", owner: "Team", due: "2027-02-01")] && next == "2027-11-30")
+        #expect(judgements == [Review.Judgement(assessment: "dpia", remark: "Eens: profilering")])
         let reload = send(&state, [.effect(.reviewWritten(path: "/r/x.review-1.json"))])
         guard case .loadDesk = reload.first else { Issue.record("the desk reloads after a review"); return }
         #expect(App.view(state).text.contains("Beoordeling ondertekend"))

@@ -21,7 +21,7 @@ public enum Effect: Sendable {
     case export(path: String, format: ResultExporter.Format)
     /// Index the register folders (in the background) for the review desk.
     case loadDesk(directories: [String], instruments: [Instrument])
-    case countersign(path: String, verdict: Review.Verdict, remark: String, actions: [Review.Action], nextReview: String?)
+    case countersign(path: String, verdict: Review.Verdict, remark: String, judgements: [Review.Judgement], actions: [Review.Action], nextReview: String?)
     case diff(old: String, new: String)
     case quit
 }

@@ -220,7 +220,8 @@ extension App {
                     en: "You have no signing key yet: create one with grip keys init or by finishing a questionnaire."), error: true)
                 break
             }
-            desk.mode = .countersign(CountersignForm(path: row.path, system: row.result.system))
+            let assessments = row.result.assessments.filter { $0.level != AssessmentLevel.notNeeded.rawValue }.map { (id: $0.id, title: $0.title.isEmpty ? $0.id : $0.title) }
+            desk.mode = .countersign(CountersignForm(path: row.path, system: row.result.system, assessments: assessments))
         default: break
         }
         return []
@@ -254,8 +255,8 @@ extension App {
                     guard let verdict = form.verdict else { return [] }
                     form.saving = true
                     return [.countersign(
-                        path: form.path, verdict: verdict, remark: form.fields[0].text.trimmingCharacters(in: .whitespaces),
-                        actions: form.actions, nextReview: form.nextReview)]
+                        path: form.path, verdict: verdict, remark: form.remark, judgements: form.judgements, actions: form.actions,
+                        nextReview: form.nextReview)]
                 default: break
                 }
                 return []

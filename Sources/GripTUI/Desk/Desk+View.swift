@@ -199,23 +199,39 @@ extension App {
         let language = state.language
         let nl = language == .nl
         drawTitle(&buffer, (nl ? "Beoordeling ondertekenen: " : "Sign a review: ") + form.system)
-        let labels = CountersignForm.labels(language)
-        buffer.write(labels[0], x: 2, y: 2, role: form.focus == 0 ? .focused : .normal)
-        var x = 2
-        for (index, verdict) in Review.Verdict.allCases.enumerated() {
-            let text = "\(index + 1) \(verdict.words(language))"
-            let chosen = verdict == form.verdict
-            buffer.write((chosen ? "◉ " : "○ ") + text, x: x, y: 3, role: chosen ? .success : (form.focus == 0 ? .key : .normal))
-            x += TextWidth.of(text) + 4
+        let labels = form.labels(language)
+        // The verdict, then the fields two rows apart, scrolled so the focused one shows.
+        let rowsAvailable = max(1, (buffer.height - 9) / 2)
+        let fieldFocus = form.focus - 1
+        let start = max(0, min(fieldFocus - rowsAvailable + 1, form.fields.count - rowsAvailable))
+        var y = 2
+        if start == 0 {
+            buffer.write(labels[0], x: 2, y: y, role: form.focus == 0 ? .focused : .normal)
+            var x = 2
+            for (index, verdict) in Review.Verdict.allCases.enumerated() {
+                let text = "\(index + 1) \(verdict.words(language))"
+                let chosen = verdict == form.verdict
+                buffer.write((chosen ? "◉ " : "○ ") + text, x: x, y: y + 1, role: chosen ? .success : (form.focus == 0 ? .key : .normal), limit: buffer.width - x - 1)
+                x += TextWidth.of(text) + 4
+            }
+            if form.focus == 0 { buffer.cursor = (2, y + 1) }
+            y += 3
+        } else if let verdict = form.verdict {
+            buffer.write("\(labels[0]): \(verdict.words(language))  ▲", x: 2, y: y, role: .muted)
+            y += 2
         }
-        if form.focus == 0 { buffer.cursor = (2, 3) }
-        _ = drawFields(&buffer, labels: Array(labels.dropFirst()), fields: form.fields, focus: form.focus - 1, top: 5)
-        let note = nl
-            ? "De beoordeling wordt met uw sleutel ondertekend en naast het resultaat bewaard; het resultaat zelf blijft ongewijzigd."
-            : "The review is signed with your key and saved beside the result; the result itself is not changed."
-        var text = StyledLines(width: buffer.width - 4)
-        text.add(form.saving ? (nl ? "Ondertekenen…" : "Signing…") : note, role: .muted)
-        text.draw(into: &buffer, x: 2, y: min(buffer.height - 4, 5 + form.fields.count * 2), height: 2, scroll: 0)
+        let shown = Array(start..<min(form.fields.count, start + rowsAvailable))
+        _ = drawFields(
+            &buffer, labels: shown.map { labels[$0 + 1] }, fields: shown.map { form.fields[$0] },
+            focus: shown.firstIndex(of: fieldFocus) ?? -1, top: y)
+        if let last = shown.last, last < form.fields.count - 1 {
+            buffer.write(nl ? "▼ meer velden (Tab) · datums als JJJJ-MM-DD" : "▼ more fields (Tab) · dates as YYYY-MM-DD", x: 2, y: buffer.height - 3, role: .key)
+        } else {
+            let note = nl
+                ? "Datums als JJJJ-MM-DD. Met uw sleutel ondertekend en naast het resultaat bewaard; het resultaat blijft ongewijzigd."
+                : "Dates as YYYY-MM-DD. Signed with your key and saved beside the result; the result itself is not changed."
+            buffer.write(TextWidth.truncate(form.saving ? (nl ? "Ondertekenen…" : "Signing…") : note, to: buffer.width - 4), x: 2, y: buffer.height - 3, role: .muted)
+        }
         drawFooter(&buffer, state, KeyMaps.deskCountersign)
     }
 }

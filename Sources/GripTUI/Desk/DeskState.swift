@@ -46,55 +46,73 @@ public struct DeskState: Sendable {
     }
 }
 
-/// The review form: verdict, remark, one action with owner and due date, next review.
+/// The review form: verdict, remark, next review, two actions (text, owner, due date),
+/// and a judgement per assessment that applies (optional).
 public struct CountersignForm: Sendable {
     public var path: String
     public var system: String
     public var verdict: Review.Verdict?
-    /// remark, action, owner, due date, next review
-    public var fields = [
-        TextEditor("", multiline: false, maximumLength: 2_000), TextEditor("", maximumLength: 500), TextEditor("", maximumLength: 120),
-        TextEditor("", maximumLength: 10), TextEditor("", maximumLength: 10),
-    ]
+    /// The assessments of the result a judgement can be given on: those not "not needed".
+    public var assessments: [(id: String, title: String)]
+    /// remark, next review, then per action text, owner, due; then one per assessment.
+    public var fields: [TextEditor]
     /// 0 is the verdict; 1… the fields.
     public var focus = 0
     public var saving = false
 
-    public init(path: String, system: String) {
+    static let actionCount = 2
+    static let judgementStart = 2 + actionCount * 3
+
+    public init(path: String, system: String, assessments: [(id: String, title: String)] = []) {
         self.path = path
         self.system = system
+        self.assessments = assessments
+        fields = [TextEditor("", maximumLength: 2_000), TextEditor("", maximumLength: 10)]
+        for _ in 0..<Self.actionCount { fields += [TextEditor("", maximumLength: 500), TextEditor("", maximumLength: 120), TextEditor("", maximumLength: 10)] }
+        fields += assessments.map { _ in TextEditor("", maximumLength: 2_000) }
     }
 
-    static func labels(_ language: Language) -> [String] {
-        language == .nl
-            ? ["Oordeel", "Opmerking", "Actie", "Eigenaar actie", "Actie klaar op (JJJJ-MM-DD)", "Volgende beoordeling (JJJJ-MM-DD)"]
-            : ["Verdict", "Remark", "Action", "Action owner", "Action due (YYYY-MM-DD)", "Next review (YYYY-MM-DD)"]
+    func labels(_ language: Language) -> [String] {
+        let nl = language == .nl
+        // Short labels (the form has room for 28 columns); dates are explained below the form.
+        var labels = [nl ? "Oordeel" : "Verdict", nl ? "Opmerking" : "Remark", nl ? "Volgende beoordeling" : "Next review"]
+        for number in 1...Self.actionCount {
+            labels += nl ? ["Actie \(number)", "  eigenaar", "  klaar op"] : ["Action \(number)", "  owner", "  due"]
+        }
+        labels += assessments.map { (nl ? "Over " : "On ") + $0.title }
+        return labels
     }
+
+    private func text(_ index: Int) -> String { fields[index].text.trimmingCharacters(in: .whitespaces) }
 
     /// What is wrong with the form, in words; nil when it can be signed.
     func problem(_ language: Language) -> String? {
         let nl = language == .nl
         guard verdict != nil else { return nl ? "Kies een oordeel (1–4)." : "Choose a verdict (1–4)." }
-        let action = fields[1].text.trimmingCharacters(in: .whitespaces)
-        let owner = fields[2].text.trimmingCharacters(in: .whitespaces)
-        let due = fields[3].text.trimmingCharacters(in: .whitespaces)
-        if !action.isEmpty || !owner.isEmpty || !due.isEmpty {
-            if action.isEmpty || owner.isEmpty { return nl ? "Een actie heeft een tekst en een eigenaar." : "An action needs a text and an owner." }
-            if !ReviewDocument.isDate(due) { return nl ? "Vul de datum van de actie in als JJJJ-MM-DD." : "Enter the action's date as YYYY-MM-DD." }
+        for number in 0..<Self.actionCount {
+            let action = text(2 + number * 3), owner = text(3 + number * 3), due = text(4 + number * 3)
+            guard !action.isEmpty || !owner.isEmpty || !due.isEmpty else { continue }
+            if action.isEmpty || owner.isEmpty { return nl ? "Actie \(number + 1) heeft een tekst en een eigenaar nodig." : "Action \(number + 1) needs a text and an owner." }
+            if !ReviewDocument.isDate(due) { return nl ? "Vul de datum van actie \(number + 1) in als JJJJ-MM-DD." : "Enter the date of action \(number + 1) as YYYY-MM-DD." }
         }
-        let next = fields[4].text.trimmingCharacters(in: .whitespaces)
-        if !next.isEmpty, !ReviewDocument.isDate(next) { return nl ? "Vul de volgende beoordeling in als JJJJ-MM-DD." : "Enter the next review as YYYY-MM-DD." }
+        if !text(1).isEmpty, !ReviewDocument.isDate(text(1)) { return nl ? "Vul de volgende beoordeling in als JJJJ-MM-DD." : "Enter the next review as YYYY-MM-DD." }
         return nil
     }
 
+    var remark: String { text(0) }
+    var nextReview: String? { text(1).isEmpty ? nil : text(1) }
+
     var actions: [Review.Action] {
-        let action = fields[1].text.trimmingCharacters(in: .whitespaces)
-        guard !action.isEmpty else { return [] }
-        return [Review.Action(text: action, owner: fields[2].text.trimmingCharacters(in: .whitespaces), due: fields[3].text.trimmingCharacters(in: .whitespaces))]
+        (0..<Self.actionCount).compactMap { number in
+            let action = text(2 + number * 3)
+            return action.isEmpty ? nil : Review.Action(text: action, owner: text(3 + number * 3), due: text(4 + number * 3))
+        }
     }
 
-    var nextReview: String? {
-        let next = fields[4].text.trimmingCharacters(in: .whitespaces)
-        return next.isEmpty ? nil : next
+    var judgements: [Review.Judgement] {
+        assessments.indices.compactMap { index in
+            let remark = text(Self.judgementStart + index)
+            return remark.isEmpty ? nil : Review.Judgement(assessment: assessments[index].id, remark: remark)
+        }
     }
 }

@@ -165,8 +165,8 @@ public final class EffectRunner {
         case .loadDesk(let directories, let instruments):
             loadDesk(directories, instruments: instruments)
             return nil
-        case .countersign(let path, let verdict, let remark, let actions, let nextReview):
-            return countersign(path, verdict: verdict, remark: remark, actions: actions, nextReview: nextReview)
+        case .countersign(let path, let verdict, let remark, let judgements, let actions, let nextReview):
+            return countersign(path, verdict: verdict, remark: remark, judgements: judgements, actions: actions, nextReview: nextReview)
         case .diff(let old, let new):
             return diff(old, new)
         case .quit:
@@ -195,12 +195,14 @@ public final class EffectRunner {
         }
     }
 
-    func countersign(_ path: String, verdict: Review.Verdict, remark: String, actions: [Review.Action], nextReview: String?) -> EffectResult {
+    func countersign(_ path: String, verdict: Review.Verdict, remark: String, judgements: [Review.Judgement], actions: [Review.Action], nextReview: String?) -> EffectResult {
         let dutch = knownSettings.language == .nl
         do {
             let key = try keyStore.load()
             let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
-            let url = try ReviewWriter.write(resultAt: path, trustList: trustList, key: key, verdict: verdict, remarks: remark, actions: actions, nextReview: nextReview)
+            let url = try ReviewWriter.write(
+                resultAt: path, trustList: trustList, key: key, verdict: verdict, remarks: remark, judgements: judgements, actions: actions,
+                nextReview: nextReview)
             return .reviewWritten(path: url.path)
         } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
             let words = VerificationReport.Status.invalid(reason).reason(knownSettings.language) ?? reason
