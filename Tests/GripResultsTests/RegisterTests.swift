@@ -114,7 +114,10 @@ struct RegisterTests {
         let first = try folder.write("a.json", result: Self.result(date: "2026-01-10"))
         _ = try folder.write("b.json", result: Self.result(system: "Chatbot", date: "2026-02-10"))
         try folder.review("a.review-0000000a.json", of: first, verdict: .agree, at: "2026-03-01", due: "2027-01-01")
-        let fresh = ResultIndex.build(directories: [folder.url], cache: cache.url)
+        // A fresh folder reports as it goes: the desk's list fills in.
+        var seen: [Int] = []
+        let fresh = ResultIndex.build(directories: [folder.url], cache: cache.url, batch: 1) { partial in seen.append(partial.files.count) }
+        #expect(seen == [1, 2], "after each file but the last")
         #expect(fresh.fromCache == 0)
         let again = ResultIndex.build(directories: [folder.url], cache: cache.url)
         #expect(again.fromCache == 3)

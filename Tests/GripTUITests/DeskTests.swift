@@ -171,6 +171,19 @@ struct DeskTests {
         #expect(App.view(state).text.contains("grip keys init"))
     }
 
+    @Test func theListFillsInWhileFilesAreVerified() {
+        var state = makeState(width: 120, height: 30)
+        _ = App.openDesk(["/r"], &state)
+        #expect(App.view(state).text.contains("bestanden controleren"))
+        let partial = DeskData(rows: Array(Self.data.rows.prefix(2)), problems: [], fromCache: 0, files: 2)
+        send(&state, [.effect(.deskLoaded(partial, complete: false))])
+        var text = App.view(state).text
+        #expect(text.contains("bestanden controleren") && text.contains("Chatbot"), "\(text)")
+        send(&state, [.effect(.deskLoaded(Self.data, complete: true))])
+        text = App.view(state).text
+        #expect(!text.contains("bestanden controleren") && text.contains("Parkeerscan"))
+    }
+
     @Test func invalidFilesAreCountedApartAndListed() {
         var state = Self.desk()
         #expect(App.view(state).text.contains("✗ 1 ongeldig"))

@@ -188,18 +188,23 @@ public struct ResultIndex: Sendable {
 
     /// The `.json` files directly inside each folder, read on every core. `cache`, when
     /// given, is a directory where one cache file per folder is kept.
-    public static func build(directories: [URL], cache: URL?) -> ResultIndex {
+    /// `progress`, when given, gets the index so far after every 1,000 files verified, so
+    /// a list can fill in while a large fresh folder is read.
+    public static func build(directories: [URL], cache: URL?, batch: Int = 1_000, progress: ((ResultIndex) -> Void)? = nil) -> ResultIndex {
         var files: [IndexedFile] = []
         var fromCache = 0
         for directory in directories {
-            let folder = index(directory, cache: cache)
+            let earlier = files, earlierFromCache = fromCache
+            let folder = index(directory, cache: cache, batch: batch, progress: progress.map { report in
+                { partial in report(ResultIndex(files: earlier + partial.files, fromCache: earlierFromCache + partial.fromCache)) }
+            })
             files += folder.files
             fromCache += folder.fromCache
         }
         return ResultIndex(files: files, fromCache: fromCache)
     }
 
-    static func index(_ directory: URL, cache: URL?) -> ResultIndex {
+    static func index(_ directory: URL, cache: URL?, batch: Int = 1_000, progress: ((ResultIndex) -> Void)? = nil) -> ResultIndex {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         let cacheFile = cache.map { $0.appendingPathComponent(IndexCache.fileName(for: directory)) }
@@ -226,12 +231,18 @@ public struct ResultIndex: Sendable {
             }
         }
         let read = Mutex(entries)
-        let pending = toRead
-        DispatchQueue.concurrentPerform(iterations: pending.count) { position in
-            let index = pending[position]
-            let file = IndexedFile.read(directory.appendingPathComponent(names[index]).path)
-            read.withLock { $0[index] = file }
-        }
+        let cached = names.count - toRead.count
+        var start = 0
+        repeat {
+            let pending = Array(toRead[start..<min(toRead.count, start + (progress == nil ? toRead.count : max(1, batch)))])
+            DispatchQueue.concurrentPerform(iterations: pending.count) { position in
+                let index = pending[position]
+                let file = IndexedFile.read(directory.appendingPathComponent(names[index]).path)
+                read.withLock { $0[index] = file }
+            }
+            start += pending.count
+            if let progress, start < toRead.count { progress(ResultIndex(files: read.withLock { $0 }.compactMap { $0 }, fromCache: cached)) }
+        } while start < toRead.count
         let files = read.withLock { $0 }.compactMap { $0 }
         if let cacheFile, !toRead.isEmpty || remembered.count != names.count {
             var keep: [String: IndexCache.Entry] = [:]

@@ -46,7 +46,8 @@ public enum EffectResult: Sendable, Equatable {
     case exported(path: String)
     case exportFailed(String)
     case settingsSaved
-    case deskLoaded(DeskData)
+    /// The desk's rows so far; `complete` when every file is verified.
+    case deskLoaded(DeskData, complete: Bool = true)
     case reviewWritten(path: String)
     case reviewFailed(String)
     case diffOpened(lines: [String])

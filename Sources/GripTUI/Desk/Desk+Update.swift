@@ -59,9 +59,9 @@ extension App {
         guard var desk = state.desk else { return [] }
         defer { state.desk = desk }
         switch result {
-        case .deskLoaded(let data):
+        case .deskLoaded(let data, let complete):
             desk.data = data
-            desk.loading = false
+            desk.loading = !complete
             desk.refresh(resort: true)
         case .reviewWritten(let path):
             desk.mode = .list

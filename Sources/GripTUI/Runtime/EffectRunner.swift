@@ -184,14 +184,19 @@ public final class EffectRunner {
         let inbox = inbox, cache = cacheDirectory, keyStore = keyStore
         let generation = deskLoads.next(), loads = deskLoads
         Thread.detachNewThread {
-            let index = ResultIndex.build(directories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) }, cache: cache)
             let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd"
+            let today = formatter.string(from: Date())
             let rescore = RegisterOverview.rescorer { id in instruments.first { $0.id == id }?.questionnaire }
-            let data = DeskData.build(
-                index: index, trustList: trustList, currentVersions: versions, today: formatter.string(from: Date()), timeZone: .current, rescore: rescore)
-            if loads.isCurrent(generation) { inbox.post(.deskLoaded(data)) }
+            // A fresh folder of thousands of results: the list fills in as files are verified.
+            let index = ResultIndex.build(directories: directories.map { URL(fileURLWithPath: $0, isDirectory: true) }, cache: cache) { partial in
+                guard loads.isCurrent(generation) else { return }
+                let data = DeskData.build(index: partial, trustList: trustList, currentVersions: versions, today: today, timeZone: .current)
+                inbox.post(.deskLoaded(data, complete: false))
+            }
+            let data = DeskData.build(index: index, trustList: trustList, currentVersions: versions, today: today, timeZone: .current, rescore: rescore)
+            if loads.isCurrent(generation) { inbox.post(.deskLoaded(data, complete: true)) }
         }
     }
 
