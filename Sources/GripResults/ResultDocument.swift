@@ -9,6 +9,8 @@ public enum ResultDocument {
     public static let format = "grip-result/1"
     public static let toolName = "grip"
     public static let toolVersion = "0.1.0"
+    /// The `purpose` of a practice result (a workshop exercise, not an assessment).
+    public static let practicePurpose = "training"
 
     /// Lower-case hex SHA-256 of the exact questionnaire bytes.
     public static func sha256Hex(_ data: Data) -> String {
@@ -21,7 +23,8 @@ public enum ResultDocument {
     /// `sessionID` names the draft the answers were given in, so a draft that outlives its
     /// signing is recognised.
     public static func result(
-        for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date, sessionID: UUID? = nil
+        for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date, sessionID: UUID? = nil,
+        practice: Bool = false
     ) -> JSONValue {
         let questionnaire = session.questionnaire
         var answers: [JSONValue] = []
@@ -66,6 +69,11 @@ public enum ResultDocument {
         ]
         if let sessionID, case .object(var members) = result {
             members.append(("session", .string(sessionID.uuidString.lowercased())))
+            result = .object(members)
+        }
+        // Signed in, so no one can present a workshop exercise as an assessment.
+        if practice, case .object(var members) = result {
+            members.append(("purpose", .string(practicePurpose)))
             result = .object(members)
         }
         return result

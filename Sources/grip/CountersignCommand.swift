@@ -83,6 +83,9 @@ struct CountersignCommand: ParsableCommand {
         } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
             printError("grip countersign: \(file.displaySafe) does not verify (\(reason.displaySafe)); a review can only cover a genuine, unchanged result")
             throw ExitCode(1)
+        } catch ReviewWriter.Problem.practice {
+            printError("grip countersign: \(file.displaySafe) is a practice result from a workshop, not an assessment; it cannot be reviewed")
+            throw ExitCode(1)
         } catch ReviewWriter.Problem.unknownAssessment(let assessment, let known) {
             printError("grip countersign: the result has no assessment '\(assessment.displaySafe)'; it has: \(known.joined(separator: ", ").displaySafe)")
             throw ExitCode(2)

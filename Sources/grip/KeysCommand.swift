@@ -177,6 +177,11 @@ struct KeysCommand: ParsableCommand {
             guard let raw = Data(base64Encoded: base64), raw.count == 32 else {
                 return .failure(Problem(message: "its signature.publicKey is not a base64 Ed25519 key of 32 bytes"))
             }
+            // A practice key signs workshop exercises on one machine; trusting it elsewhere
+            // would let anything it signs pass for a colleague's assessment.
+            if document["result"]?["purpose"]?.stringValue == ResultDocument.practicePurpose {
+                return .failure(Problem(message: "is a practice result from a workshop; its practice key is not a person's key and is never trusted"))
+            }
             let signer = document["result"]?["signer"]
             return .success(Found(raw: raw, claimedSigner: signer?["name"]?.stringValue, claimedOrganisation: signer?["organisation"]?.stringValue))
         }

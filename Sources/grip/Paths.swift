@@ -27,5 +27,7 @@ struct GripPaths {
     /// An organisation's own questionnaires, beside the bundled ones.
     var userQuestionnaires: URL { config.appendingPathComponent("questionnaires") }
     var results: URL { data.appendingPathComponent("results") }
+    /// Practice results from workshops, apart from real ones.
+    var practice: URL { data.appendingPathComponent("practice") }
     var drafts: URL { data.appendingPathComponent("drafts") }
 }

@@ -14,6 +14,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The answers file (YAML).", valueName: "file")) var answers: String
     @Option(help: ArgumentHelp("Directory to write the result into (default: the data directory's results).", valueName: "dir")) var out: String?
     @Option(help: "Language recorded in the result: nl or en.") var language: Language = .nl
+    @Flag(help: "A practice result for a workshop: marked as practice in the signed result, signed with this installation's practice key (no personal key needed), written to the data directory's practice/ (or --out).")
+    var practice = false
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
@@ -23,7 +25,8 @@ struct RunCommand: ParsableCommand {
 
         let key: SigningKey
         do {
-            key = try KeyStore(directory: GripPaths.current().config).load()
+            let store = KeyStore(directory: GripPaths.current().config)
+            key = practice ? try store.practiceKey() : try store.load()
         } catch {
             printError("grip run: \(error)")
             throw ExitCode(1)
@@ -31,14 +34,16 @@ struct RunCommand: ParsableCommand {
         let resultID = UUID()
         let completedAt = Date()
         let outcome = Scorer.outcome(for: session)
-        let result = ResultDocument.result(for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt)
+        let result = ResultDocument.result(
+            for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt, practice: practice)
         let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
         // Each text is capped, but many long ones together could still pass verify's cap.
         guard json.count <= AnswerLimits.maximumResultSize else {
             printError("grip run: the result would be larger than 10 MB, more than grip verify accepts; shorten the longest answers and notes in \(answers)")
             throw ExitCode(1)
         }
-        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? GripPaths.current().results
+        // Practice results are kept apart from real ones.
+        let directory = out.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? (practice ? GripPaths.current().practice : GripPaths.current().results)
         let name = ResultWriter.fileName(date: completedAt, questionnaireID: questionnaire.id, system: session.subject.system, id: resultID)
         do {
             let url = try ResultWriter.writeNew(json, named: name, in: directory)

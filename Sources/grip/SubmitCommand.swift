@@ -93,6 +93,11 @@ struct SubmitCommand: ParsableCommand {
             printError("grip submit: \(file.displaySafe) does not verify (\(reason.displaySafe)); only a genuine, unchanged result goes into the register; nothing was copied")
             throw ExitCode(1)
         }
+        // A workshop exercise is never an entry in the register.
+        if opened.verification.isPractice {
+            printError("grip submit: \(file.displaySafe) is a practice result from a workshop, not an assessment; nothing was copied")
+            throw ExitCode(1)
+        }
         // A trusted signer's name on another key fails grip verify, so it fails here too.
         if let lookalike = opened.verification.lookalike, lookalike.sameName {
             printError("grip submit: \(file.displaySafe) is signed with key \((opened.verification.keyID ?? "?").displaySafe), which is not the key of trusted signer \(lookalike.signer.name.displaySafe) whose name it carries; nothing was copied")

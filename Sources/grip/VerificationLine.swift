@@ -7,6 +7,9 @@ enum VerificationLine {
     static func status(_ report: VerificationReport) -> String {
         let isReview = report.kind == .review
         let key = (report.keyID ?? "").displaySafe
+        if report.isPractice, report.isValid {
+            return "valid PRACTICE result: a workshop exercise, not an assessment (signed with practice key \(key))"
+        }
         switch report.status {
         case .validTrusted(let signer):
             return (isReview ? "valid review, signed by trusted reviewer " : "valid, signed by trusted signer ") + "\(signer.displaySafe) (\(key))"

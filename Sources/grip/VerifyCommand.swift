@@ -166,6 +166,7 @@ struct VerifyCommand: ParsableCommand {
             ("status", .string(status)), ("passed", .bool(passed)),
         ]
         if report.kind != .review { members.append(("questionnaireKnown", .bool(knownQuestionnaire != nil))) }
+        if report.isPractice { members.append(("practice", .bool(true))) }
         if let reason { members.append(("reason", .string(reason))) }
         if let keyID = report.keyID { members.append(("keyId", .string(keyID))) }
         if case .validTrusted(let signer) = report.status { members.append(("signer", .string(signer))) }

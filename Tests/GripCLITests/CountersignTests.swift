@@ -153,3 +153,44 @@ struct InvalidExportTests {
         #expect(rows.dropFirst().allSatisfy { $0.hasSuffix(",INVALID") }, "every answer row is marked")
     }
 }
+
+/// Practice results (workshops): no personal key needed, marked as practice in the signed
+/// document, and never taken for an assessment (issue 12).
+struct PracticeResultTests {
+    @Test func aPracticeResultNeedsNoKeyAndIsNeverTakenForAnAssessment() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let run = try GripProcess.run(["run", "quickscan", "--answers", "Examples/answers/quickscan.yaml", "--practice"], home: home)
+        #expect(run.status == 0, "no personal key is needed: \(run.stderr)")
+        let path = run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(path.contains("/data/practice/"), "kept apart from real results: \(path)")
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("config/signing-key.json").path))
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        #expect((document["result"] as? [String: Any])?["purpose"] as? String == "training", "marked inside the signed result")
+
+        let verify = try GripProcess.run(["verify", path], home: home)
+        #expect(verify.stdout.contains("valid PRACTICE result: a workshop exercise, not an assessment"), "\(verify.stdout)")
+        let json = try GripProcess.run(["verify", "--json", path], home: home)
+        #expect(json.stdout.contains(#""practice":true"#))
+        let markdown = try GripProcess.run(["export", path, "--format", "markdown"], home: home)
+        #expect(markdown.stdout.contains("◇ OEFENING"))
+        let csv = try GripProcess.run(["export", path, "--format", "csv"], home: home)
+        #expect(csv.stdout.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasSuffix(",PRACTICE") })
+
+        // Never reviewed, registered, submitted, or its key trusted.
+        try initKey(home: home)
+        let countersign = try GripProcess.run(["countersign", path, "--verdict", "agree"], home: home)
+        #expect(countersign.status == 1 && countersign.stderr.contains("practice result"), "\(countersign.stderr)")
+        let register = try GripProcess.run(["register", URL(fileURLWithPath: path).deletingLastPathComponent().path, "--format", "json"], home: home)
+        #expect(register.stdout.contains(#""systems":[]"#) || register.stdout.contains(#""systems": []"#), "\(register.stdout)")
+        let submit = try GripProcess.run(["submit", path, "--register", home.appendingPathComponent("register").path], home: home)
+        #expect(submit.status == 1 && submit.stderr.contains("practice result"), "\(submit.stderr)")
+        let trust = try GripProcess.run(["keys", "trust", path, "--name", "Oefen"], home: home)
+        #expect(trust.status == 1 && trust.stderr.contains("practice key"), "\(trust.stderr)")
+
+        // A second practice result uses the same practice key.
+        let again = try GripProcess.run(["run", "quickscan", "--answers", "Examples/answers/quickscan.yaml", "--practice"], home: home)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: again.stdout.trimmingCharacters(in: .whitespacesAndNewlines)))) as? [String: Any])
+        #expect((second["signature"] as? [String: String])?["keyId"] == (document["signature"] as? [String: String])?["keyId"])
+    }
+}

@@ -7,8 +7,9 @@ import Testing
 /// Only a trusted signer is shown in green with ✓ (issue 11): an unknown key, however
 /// it names itself, is a warning; a broken file an error.
 struct TrustDisplayTests {
-    static func report(_ status: VerificationReport.Status, lookalike: String? = nil) -> VerificationReport {
+    static func report(_ status: VerificationReport.Status, lookalike: String? = nil, practice: Bool = false) -> VerificationReport {
         var report = VerificationReport(status: status)
+        if practice { report.purpose = "training" }
         report.keyID = "SHA256:unknownkey"
         report.claimedSigner = "Anna de Vries"
         if let lookalike {
@@ -23,6 +24,8 @@ struct TrustDisplayTests {
         (report(.validUnknownSigner, lookalike: "Anna de Vries"), "⚠ NIET VERTROUWD: andere sleutel dan Anna de Vries", .warning),
         (report(.invalid("the signature does not match")), "✗ ONGELDIG", .error),
         (report(.unsigned), "✗ NIET ONDERTEKEND", .error),
+        // A practice result is never green, even when someone trusted the practice key.
+        (report(.validTrusted(signer: "Oefen"), practice: true), "◇ OEFENING (geen beoordeling)", .warning),
     ])
     func theResultsListShowsTrustInWordsAndColour(_ verification: VerificationReport, _ label: String, _ role: Role) throws {
         var state = makeState(width: 120, height: 20)

@@ -312,12 +312,13 @@ public enum ResultExporter {
     }
 
     static func csvStatus(_ report: VerificationReport) -> String {
+        if report.isPractice, report.isValid { return "PRACTICE" }
         switch report.status {
-        case .validTrusted: "valid-trusted"
-        case .validUnknownSigner: "valid-unknown-signer"
-        case .invalid: "INVALID"
-        case .malformed: "MALFORMED"
-        case .unsigned: "UNSIGNED"
+        case .validTrusted: return "valid-trusted"
+        case .validUnknownSigner: return "valid-unknown-signer"
+        case .invalid: return "INVALID"
+        case .malformed: return "MALFORMED"
+        case .unsigned: return "UNSIGNED"
         }
     }
 

@@ -148,6 +148,11 @@ public struct ResultReport: Sendable {
 
         /// The line at the top of a report of a file that does not verify; nil when it does.
         func untrustedBanner(_ report: VerificationReport) -> String? {
+            if report.isPractice, report.isValid {
+                return dutch
+                    ? "◇ OEFENING: een oefenresultaat uit een workshop, ondertekend met een oefensleutel. Geen beoordeling van een echt systeem."
+                    : "◇ PRACTICE: a practice result from a workshop, signed with a practice key. Not an assessment of a real system."
+            }
             guard !report.isValid else { return nil }
             return dutch
                 ? "✗ NIET TE VERTROUWEN: dit bestand is geen geldig ondertekend resultaat (\(verification(report))). Niets hieronder is nagegaan."

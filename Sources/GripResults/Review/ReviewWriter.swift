@@ -7,6 +7,8 @@ public enum ReviewWriter {
         /// The result does not verify: a review can only cover a genuine, unchanged result.
         case resultDoesNotVerify(String)
         case unknownAssessment(String, known: [String])
+        /// A practice result from a workshop: there is no assessment to review.
+        case practice
     }
 
     /// Verifies the result, signs the review with `key` and writes it beside the result
@@ -19,6 +21,7 @@ public enum ReviewWriter {
         guard opened.verification.isValid, let subject = ReviewDocument.subject(of: opened.document) else {
             throw Problem.resultDoesNotVerify(opened.verification.status.reason(.en) ?? "it is not signed")
         }
+        if opened.verification.isPractice { throw Problem.practice }
         let assessments = (opened.document["result"]?["outcome"]?["assessments"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
         if let unknown = judgements.first(where: { !assessments.contains($0.assessment) }) {
             throw Problem.unknownAssessment(unknown.assessment, known: assessments.sorted())

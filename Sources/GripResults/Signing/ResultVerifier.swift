@@ -31,6 +31,10 @@ public struct VerificationReport: Sendable, Equatable {
     public var resultID: String?
     /// A result or a review; nil when the file is neither.
     public var kind: SignedKind?
+    /// `training` for a practice result (workshops): never an assessment, whoever signed it.
+    public var purpose: String?
+
+    public var isPractice: Bool { purpose == ResultDocument.practicePurpose }
     /// Hex SHA-256 of the RFC 8785 bytes of the signed member, when asked for and the
     /// signature holds: what a review records of the result it covers.
     public var contentSHA256: String?
@@ -97,6 +101,7 @@ public enum ResultVerifier {
         }
 
         report.resultID = result["id"]?.stringValue
+        report.purpose = result["purpose"]?.stringValue
         report.questionnaireID = result["questionnaire"]?["id"]?.stringValue
         report.questionnaireVersion = result["questionnaire"]?["version"]?.stringValue
         report.questionnaireSHA256 = result["questionnaire"]?["sha256"]?.stringValue

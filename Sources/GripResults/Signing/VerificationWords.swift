@@ -99,6 +99,8 @@ extension VerificationReport {
     /// trust list is "trusted"; an unknown key says so and never borrows a trusted name.
     public func label(_ language: Language) -> String {
         let nl = language == .nl
+        // A practice result says so before anything else, whoever signed it.
+        if isPractice, isValid { return nl ? "◇ OEFENING (geen beoordeling)" : "◇ PRACTICE (not an assessment)" }
         switch status {
         case .validTrusted(let signer): return nl ? "✓ vertrouwd: \(signer)" : "✓ trusted: \(signer)"
         case .validUnknownSigner:
@@ -115,8 +117,13 @@ extension VerificationReport {
     /// A sentence on who signed, for a valid signature by a key not on the trust list:
     /// who the file says signed it, and the trusted signer it resembles, if any.
     public func signerWarning(_ language: Language) -> String? {
-        guard case .validUnknownSigner = status else { return nil }
         let nl = language == .nl
+        if isPractice, isValid {
+            return nl
+                ? "OEFENING: dit is een oefenresultaat uit een workshop, ondertekend met een oefensleutel. Het is geen beoordeling van een echt systeem en telt nergens mee."
+                : "PRACTICE: this is a practice result from a workshop, signed with a practice key. It is not an assessment of a real system and counts nowhere."
+        }
+        guard case .validUnknownSigner = status else { return nil }
         let claimed = claimedSigner ?? (nl ? "(geen naam)" : "(no name)")
         let organisation = claimedOrganisation.map { " (\($0))" } ?? ""
         let key = keyID ?? "?"

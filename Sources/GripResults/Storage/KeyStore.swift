@@ -39,6 +39,9 @@ public struct KeyStore: Sendable {
 
     public var privateKeyURL: URL { directory.appendingPathComponent("signing-key.json") }
     public var trustListURL: URL { directory.appendingPathComponent("trusted-signers.json") }
+    /// The key practice results are signed with (workshops): one per installation, made on
+    /// first use, never on the trust list, so a practice result is never taken for real.
+    public var practiceKeyURL: URL { directory.appendingPathComponent("practice-key.json") }
 
     private struct StoredKey: Codable {
         var name: String
@@ -63,26 +66,46 @@ public struct KeyStore: Sendable {
         // Fail before creating anything when the trust list cannot take the new key.
         _ = try loadTrustList()
         let key = SigningKey(identity: identity)
-        let stored = StoredKey(name: identity.name, organisation: identity.organisation, privateKey: key.privateKey.rawRepresentation.base64EncodedString())
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        let data = try encoder.encode(stored)
-        // O_EXCL: fail rather than overwrite; 0600 from the first byte on.
-        let descriptor = open(privateKeyURL.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard descriptor >= 0 else {
-            if errno == EEXIST { throw KeyStoreError.alreadyExists(path: privateKeyURL.path) }
-            throw KeyStoreError.unreadable(path: privateKeyURL.path, reason: String(cString: strerror(errno)))
-        }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        try handle.write(contentsOf: data)
-        try handle.synchronize()
+        try write(key, to: privateKeyURL)
         try updateTrustList { try $0.trust(rawPublicKey: key.rawPublicKey, name: identity.name) }
         return key
     }
 
+    /// The practice key, made (without asking anything) the first time it is needed.
+    public func practiceKey() throws -> SigningKey {
+        if FileManager.default.fileExists(atPath: practiceKeyURL.path) { return try load(from: practiceKeyURL) }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let key = SigningKey(identity: SignerIdentity(name: "Oefensleutel (practice key)", organisation: "Grip-workshop"))
+        do {
+            try write(key, to: practiceKeyURL)
+        } catch KeyStoreError.alreadyExists {
+            // Another process made it a moment ago: use that one.
+            return try load(from: practiceKeyURL)
+        }
+        return key
+    }
+
+    /// Writes a key file: O_EXCL, so nothing is ever overwritten; 0600 from the first byte on.
+    private func write(_ key: SigningKey, to url: URL) throws {
+        let stored = StoredKey(name: key.identity.name, organisation: key.identity.organisation, privateKey: key.privateKey.rawRepresentation.base64EncodedString())
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        let data = try encoder.encode(stored)
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw KeyStoreError.alreadyExists(path: url.path) }
+            throw KeyStoreError.unreadable(path: url.path, reason: String(cString: strerror(errno)))
+        }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        try handle.write(contentsOf: data)
+        try handle.synchronize()
+    }
+
     /// Loads the key, refusing a file that group or others can read (as ssh does).
-    public func load() throws -> SigningKey {
-        let path = privateKeyURL.path
+    public func load() throws -> SigningKey { try load(from: privateKeyURL) }
+
+    private func load(from url: URL) throws -> SigningKey {
+        let path = url.path
         var info = stat()
         guard stat(path, &info) == 0 else { throw KeyStoreError.noKey(path: path) }
         let mode = info.st_mode & 0o777

@@ -137,10 +137,11 @@ extension App {
 
     /// Green only for a trusted signer; an unknown one is a warning, a broken file an error.
     static func verificationRole(_ report: VerificationReport) -> Role {
+        if report.isPractice { return .warning }
         switch report.status {
-        case .validTrusted: .success
-        case .validUnknownSigner: .warning
-        default: .error
+        case .validTrusted: return .success
+        case .validUnknownSigner: return .warning
+        default: return .error
         }
     }
 

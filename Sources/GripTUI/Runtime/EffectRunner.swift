@@ -209,6 +209,8 @@ public final class EffectRunner {
                 resultAt: path, trustList: trustList, key: key, verdict: verdict, remarks: remark, judgements: judgements, actions: actions,
                 nextReview: nextReview)
             return .reviewWritten(path: url.path)
+        } catch ReviewWriter.Problem.practice {
+            return .reviewFailed(dutch ? "Niet ondertekend: dit is een oefenresultaat, geen beoordeling." : "Not signed: this is a practice result, not an assessment.")
         } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
             let words = VerificationReport.Status.invalid(reason).reason(knownSettings.language) ?? reason
             return .reviewFailed(dutch ? "Niet ondertekend: het resultaat is niet (meer) geldig (\(words))." : "Not signed: the result does not verify (\(words)).")
