@@ -75,7 +75,7 @@ let package = Package(
             exclude: ["Scenarios"]
         ),
         .testTarget(name: "GripResultsTests", dependencies: ["GripResults", "GripEngine", "GripScoring", "GripBundled"]),
-        .testTarget(name: "GripCLITests", dependencies: ["grip", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "GripCLITests", dependencies: ["grip", .product(name: "Crypto", package: "swift-crypto")], exclude: ["Golden"]),
         .testTarget(
             name: "GripTUITests",
             dependencies: ["GripTUI", "GripEngine", "GripScoring", "GripResults", "GripBundled"],

@@ -24,7 +24,7 @@ public enum ResultDocument {
     /// signing is recognised.
     public static func result(
         for session: Session, outcome: Outcome, id: UUID, language: Language, startedAt: Date, completedAt: Date, sessionID: UUID? = nil,
-        practice: Bool = false
+        practice: Bool = false, caseID: String? = nil
     ) -> JSONValue {
         let questionnaire = session.questionnaire
         var answers: [JSONValue] = []
@@ -74,6 +74,8 @@ public enum ResultDocument {
         // Signed in, so no one can present a workshop exercise as an assessment.
         if practice, case .object(var members) = result {
             members.append(("purpose", .string(practicePurpose)))
+            // The workshop case the exercise was (for the trainer's group summary).
+            if let caseID { members.append(("case", .string(caseID))) }
             result = .object(members)
         }
         return result

@@ -16,6 +16,15 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Language recorded in the result: nl or en.") var language: Language = .nl
     @Flag(help: "A practice result for a workshop: marked as practice in the signed result, signed with this installation's practice key (no personal key needed), written to the data directory's practice/ (or --out).")
     var practice = false
+    @Option(name: .customLong("case"), help: ArgumentHelp("With --practice: the workshop case this exercise is (for grip workshop summary --case).", valueName: "id"))
+    var caseID: String?
+
+    func validate() throws {
+        if caseID != nil && !practice { throw ValidationError("--case goes with --practice") }
+        if let caseID, !caseID.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }) {
+            throw ValidationError("a case id is lower-case letters, digits, - and _")
+        }
+    }
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
@@ -35,7 +44,7 @@ struct RunCommand: ParsableCommand {
         let completedAt = Date()
         let outcome = Scorer.outcome(for: session)
         let result = ResultDocument.result(
-            for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt, practice: practice)
+            for: session, outcome: outcome, id: resultID, language: language, startedAt: startedAt, completedAt: completedAt, practice: practice, caseID: caseID)
         let json = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
         // Each text is capped, but many long ones together could still pass verify's cap.
         guard json.count <= AnswerLimits.maximumResultSize else {

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import GripEngine
+import GripResults
+
+extension WorkshopSummaryExport.Format: ExpressibleByArgument {}
+
+/// `grip workshop`: for trainers running AI-literacy workshops.
+struct WorkshopCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workshop",
+        abstract: "For AI-literacy workshops: the group's practice results side by side.",
+        subcommands: [Summary.self])
+
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "summary",
+            abstract: "Summarise the practice results participants saved to a folder (a shared folder or a stick).",
+            discussion: """
+                Per question the distribution of answers and how many gave the most common one, per assessment \\
+                the distribution of levels, the questions the group disagreed on most first. Only practice results \\
+                that verify count (real results and changed files are listed apart); with several questionnaires \\
+                in the folder, the most common one is summarised unless --questionnaire says which.
+                """)
+
+        @Argument(help: "The folder of practice results.") var directory: String
+        @Option(name: .customLong("case"), help: "Only results of this case.") var caseID: String?
+        @Option(help: "Only results of this questionnaire.") var questionnaire: String?
+        @Option(help: "text, markdown, html or json.") var format: WorkshopSummaryExport.Format = .text
+        @Option(help: "Language of the texts: nl or en.") var language: Language = .nl
+
+        func run() throws {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+                printError("grip workshop summary: \(directory.displaySafe) is not a folder")
+                throw ExitCode(1)
+            }
+            let trustList = KeysCommand.trustListOrWarn(command: "workshop summary")
+            var results: [(path: String, document: JSONValue, verification: VerificationReport)] = []
+            for path in VerifyCommand.expand([directory]) where !ReviewDocument.isReviewFileName(URL(fileURLWithPath: path).lastPathComponent) {
+                do {
+                    let opened = try ResultFile.open(path, trustList: trustList)
+                    results.append((path, opened.document, opened.verification))
+                } catch {
+                    results.append((path, .null, VerificationReport(status: .malformed("not a Grip result"))))
+                }
+            }
+            let summary = WorkshopSummary(results: results, questionnaireID: questionnaire, caseID: caseID)
+            guard summary.participants > 0 else {
+                printError("grip workshop summary: no practice results\(caseID.map { " of case \($0.displaySafe)" } ?? "") in \(directory.displaySafe)")
+                throw ExitCode(1)
+            }
+            Console.write(WorkshopSummaryExport.export(summary, format: format, language: language))
+        }
+    }
+}
