@@ -8,7 +8,9 @@ import GripTUI
 /// Opens the full-screen interface, or the line-by-line mode for screen readers and
 /// basic terminals.
 enum Interface {
-    static func launch(startWith id: String?, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil) throws {
+    static func launch(
+        startWith id: String?, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil, presentation: WorkshopSummary? = nil
+    ) throws {
         let catalog = questionnaires.catalog()
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
         let paths = GripPaths.current()
@@ -28,6 +30,13 @@ enum Interface {
                 throw ExitCode(1)
             }
             pending = App.openDesk(desk.isEmpty ? state.deskDirectories : desk, &state)
+        }
+        if let presentation {
+            guard !plainMode else {
+                printError("grip workshop summary --present: presentation mode needs a full terminal; without --present the summary is printed")
+                throw ExitCode(1)
+            }
+            App.openPresentation(presentation, &state)
         }
         if plainMode {
             var mode = PlainMode(state: state, runner: runner, input: { readLine() }, output: { Console.out($0) })

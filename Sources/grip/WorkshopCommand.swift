@@ -28,6 +28,8 @@ struct WorkshopCommand: ParsableCommand {
         @Option(help: "Only results of this questionnaire.") var questionnaire: String?
         @Option(help: "text, markdown, html or json.") var format: WorkshopSummaryExport.Format = .text
         @Option(help: "Language of the texts: nl or en.") var language: Language = .nl
+        @Flag(help: "Show it full screen for a projector: the outcomes, then one question at a time (arrows to move).") var present = false
+        @OptionGroup var questionnaires: QuestionnaireOptions
 
         func run() throws {
             var isDirectory: ObjCBool = false
@@ -49,6 +51,10 @@ struct WorkshopCommand: ParsableCommand {
             guard summary.participants > 0 else {
                 printError("grip workshop summary: no practice results\(caseID.map { " of case \($0.displaySafe)" } ?? "") in \(directory.displaySafe)")
                 throw ExitCode(1)
+            }
+            if present {
+                try Interface.launch(startWith: nil, plain: false, questionnaires: questionnaires, presentation: summary)
+                return
             }
             Console.write(WorkshopSummaryExport.export(summary, format: format, language: language))
         }

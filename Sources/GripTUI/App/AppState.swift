@@ -142,6 +142,8 @@ public enum Screen: Sendable {
     case resultDetail(ResultDetailState)
     /// The review desk (its state is `AppState.desk`).
     case desk
+    /// The workshop group summary on a projector.
+    case presentation(PresentationState)
 }
 
 /// Modal questions over the current screen.

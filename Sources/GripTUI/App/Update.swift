@@ -45,6 +45,7 @@ public enum App {
         case .results: return results(&state, event)
         case .resultDetail: return resultDetail(&state, event)
         case .desk: return desk(&state, event)
+        case .presentation: return presentation(&state, event)
         }
     }
 

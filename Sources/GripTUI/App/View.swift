@@ -30,6 +30,7 @@ extension App {
         case .results(let results): drawResults(&buffer, state, results)
         case .resultDetail(let detail): drawResultDetail(&buffer, state, detail)
         case .desk: drawDesk(&buffer, state)
+        case .presentation(let presentation): drawPresentation(&buffer, state, presentation)
         }
         if let dialog = state.dialog { drawDialog(&buffer, state, dialog) }
         return buffer
