@@ -85,7 +85,8 @@ struct ValidateCommand: ParsableCommand {
                 continue
             }
             let instruments = workshopCase.exercises.map(\.instrument).joined(separator: ", ")
-            Console.out("\(file.displaySafe): ok: case \(workshopCase.id.displaySafe), \(workshopCase.exercises.count) exercises (\(instruments.displaySafe))")
+            let count = workshopCase.exercises.count
+            Console.out("\(file.displaySafe): ok: case \(workshopCase.id.displaySafe), \(count) \(count == 1 ? "exercise" : "exercises") (\(instruments.displaySafe))")
         }
         return valid
     }

@@ -64,7 +64,7 @@ struct QuestionnaireSchemaTests {
             story: {nl: Een verhaal., en: A story.}
             level: basis
             duration_minutes: 10
-            discussion: [{nl: Waarom?, en: Why?}]
+            discussion: [{nl: "Waarom?", en: "Why?"}]
             sources: [{title: {nl: AVG, en: GDPR}, article: Art. 35}]
             exercises:
               - instrument: quickscan

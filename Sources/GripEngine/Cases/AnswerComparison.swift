@@ -7,6 +7,12 @@ public struct AnswerComparison: Sendable, Equatable {
     /// The same for the participant's session.
     public var given: AnswerValue?
 
+    public init(questionIndex: Int, reference: AnswerValue?, given: AnswerValue?) {
+        self.questionIndex = questionIndex
+        self.reference = reference
+        self.given = given
+    }
+
     /// Same answer; the order of chosen options does not matter.
     public var matches: Bool { Self.same(reference, given) }
 

@@ -92,7 +92,7 @@ extension ReferenceOutcome {
             if let suggestion = closestMatch(to: id, in: known) {
                 message += "; did you mean '\(suggestion)'?"
             } else if !known.isEmpty {
-                message += " (\(kind)s: \(known.joined(separator: ", ")))"
+                message += " (known: \(known.joined(separator: ", ")))"
             }
             diagnostics.append(Diagnostic(at: location, message))
         }
