@@ -1,26 +1,37 @@
 import ArgumentParser
 import Foundation
 import GripEngine
+import GripScoring
 
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check questionnaire files; print every problem as FILE:LINE:COLUMN.",
+        abstract: "Check questionnaire and workshop case files; print every problem as FILE:LINE:COLUMN.",
         discussion: """
             Exit status 0 when every file is valid (warnings allowed), 1 otherwise. Prefill \
             names are checked against the other files given and the questionnaires Grip knows.
+
+            A file whose top level has an 'exercises' key is a workshop case (so is an \
+            unreadable file in a folder named 'cases'). Its reference answers are checked \
+            against their questionnaires (the files given first, then those Grip knows), and \
+            must score exactly to the outcome the case states.
             """)
 
-    @Argument(help: "Questionnaire YAML files.") var files: [String]
+    @Argument(help: "Questionnaire or workshop case YAML files.") var files: [String]
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
         var failed = false
         var loaded: [Questionnaire] = []
+        var cases: [(file: String, data: Data)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 printError("\(file.displaySafe): error: cannot read the file")
                 failed = true
+                continue
+            }
+            if CaseLoader.isCaseFile(data, path: file) {
+                cases.append((file, data))
                 continue
             }
             let report = QuestionnaireLoader.load(data, file: file)
@@ -51,6 +62,32 @@ struct ValidateCommand: ParsableCommand {
                 failed = true
             }
         }
+        if !validateCases(cases, drafts: loaded, catalog: catalog) { failed = true }
         if failed { throw ExitCode(1) }
+    }
+
+    /// Checks each case against the questionnaires given, then those Grip knows; false
+    /// when any has an error.
+    private func validateCases(_ cases: [(file: String, data: Data)], drafts: [Questionnaire], catalog: Catalog) -> Bool {
+        guard !cases.isEmpty else { return true }
+        let drafted = Set(drafts.map(\.id))
+        let known = drafts + catalog.entries.filter { !drafted.contains($0.id) }.compactMap(\.instrument.questionnaire)
+        var valid = true
+        for (file, data) in cases {
+            let report = CaseLoader.load(data, file: file)
+            var diagnostics = report.diagnostics
+            if let workshopCase = report.workshopCase {
+                diagnostics += CaseCheck.diagnostics(for: workshopCase, questionnaires: known)
+            }
+            for diagnostic in diagnostics { Console.out(diagnostic.description) }
+            guard let workshopCase = report.workshopCase, diagnostics.errors.isEmpty else {
+                valid = false
+                continue
+            }
+            let instruments = workshopCase.exercises.map(\.instrument).joined(separator: ", ")
+            let count = workshopCase.exercises.count
+            Console.out("\(file.displaySafe): ok: case \(workshopCase.id.displaySafe), \(count) \(count == 1 ? "exercise" : "exercises") (\(instruments.displaySafe))")
+        }
+        return valid
     }
 }

@@ -171,7 +171,7 @@ extension NodeReader {
         return items.compactMap { decodeSource($0, of: name) }
     }
 
-    private mutating func decodeSource(_ node: Node, of questionName: String) -> LegalSource? {
+    mutating func decodeSource(_ node: Node, of questionName: String) -> LegalSource? {
         guard let fields = fields(node, of: "a source of \(questionName)", allowed: NodeReader.sourceKeys, required: ["title"]) else {
             return nil
         }

@@ -1,0 +1,125 @@
+import Foundation
+import Yams
+
+/// Loads workshop cases (`Questionnaires/cases/*.yaml`). Pure: it reads the bytes it is
+/// given, never the file system.
+///
+/// Checking a case happens in two steps, because the second needs the questionnaires:
+/// `load` checks the file's shape; `WorkshopCase.diagnostics(questionnaires:)` checks the
+/// reference answers against their questionnaires. Whether the answers score to the
+/// stated outcome is checked in GripScoring (`CaseCheck`).
+public enum CaseLoader {
+    public static func load(_ data: Data, file: String) -> CaseLoadReport {
+        let root: Node
+        let text: String
+        switch YAMLDocument.compose(data, file: file) {
+        case .failure(let diagnostic): return CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic])
+        case .success(let document): (root, text) = document
+        }
+        var decoder = CaseDecoder(reader: NodeReader(file: file, text: text))
+        let decoded = decoder.decode(root)
+        let diagnostics = decoder.reader.diagnostics.sortedByLocation()
+        return CaseLoadReport(workshopCase: diagnostics.errors.isEmpty ? decoded : nil, diagnostics: diagnostics)
+    }
+
+    /// Whether a file is a case rather than a questionnaire: its top level is a mapping
+    /// with an `exercises` key (a key no questionnaire has). When the file is not readable
+    /// YAML, its folder decides: a file in a folder named `cases` is taken for a case, so
+    /// its syntax error is reported as one.
+    public static func isCaseFile(_ data: Data, path: String) -> Bool {
+        if case .success(let document) = YAMLDocument.compose(data, file: path) {
+            guard case .mapping(let mapping) = document.node else { return false }
+            return mapping.keys.contains { $0.string == "exercises" }
+        }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "cases"
+    }
+}
+
+extension WorkshopCase {
+    /// The problems of the reference answers against their questionnaires: an instrument
+    /// that is not among `questionnaires`, unknown question ids, values a question does
+    /// not accept, required questions left open, answers to questions their conditions
+    /// hide, and an outcome that does not name exactly the instrument's assessments,
+    /// classifications (with their categories) and warnings. Each at its position.
+    public func diagnostics(questionnaires: [Questionnaire]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for exercise in exercises {
+            guard let questionnaire = questionnaires.first(where: { $0.id == exercise.instrument }) else {
+                var message = "instrument '\(exercise.instrument)' is not a questionnaire Grip knows"
+                if let suggestion = closestMatch(to: exercise.instrument, in: questionnaires.map(\.id)) {
+                    message += "; did you mean '\(suggestion)'?"
+                }
+                diagnostics.append(Diagnostic(at: exercise.location, message))
+                continue
+            }
+            diagnostics += exercise.referenceSession(in: questionnaire).diagnostics
+            diagnostics += exercise.outcome.diagnostics(against: questionnaire.outcomes, instrument: questionnaire.id)
+        }
+        return diagnostics.sortedByLocation()
+    }
+}
+
+extension CaseExercise {
+    /// The reference answers given to a fresh session of `questionnaire` (which must be
+    /// the exercise's instrument), the way `grip run` reads an answers file, with every
+    /// problem found. A reference answer to a question its condition hides is an error
+    /// here, not a warning: a reference must be exactly what a careful person would enter.
+    public func referenceSession(in questionnaire: Questionnaire) -> (session: Session, diagnostics: [Diagnostic]) {
+        var session = Session(questionnaire: questionnaire, subject: subject)
+        let file = AnswersFile(
+            file: outcome.location.file, questionnaireID: instrument, subject: subject,
+            answers: answers.map { AnswersFile.Entry(questionID: $0.questionID, value: $0.value, location: $0.location) },
+            notes: [], answersLocation: answersLocation)
+        let diagnostics = file.apply(to: &session).map { diagnostic in
+            var diagnostic = diagnostic
+            if diagnostic.severity == .warning {
+                diagnostic.severity = .error
+                diagnostic.message = "reference " + diagnostic.message
+            }
+            return diagnostic
+        }
+        return (session, diagnostics)
+    }
+}
+
+extension ReferenceOutcome {
+    /// Names exactly the assessments and classifications of the rules, with categories
+    /// and warnings they have.
+    func diagnostics(against rules: OutcomeRules, instrument: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func unknown(_ kind: String, _ id: String, _ known: [String], at location: SourceLocation) {
+            var message = "\(instrument) has no \(kind) '\(id)'"
+            if let suggestion = closestMatch(to: id, in: known) {
+                message += "; did you mean '\(suggestion)'?"
+            } else if !known.isEmpty {
+                message += " (known: \(known.joined(separator: ", ")))"
+            }
+            diagnostics.append(Diagnostic(at: location, message))
+        }
+        let assessments = rules.assessments.map(\.id)
+        for level in levels where !assessments.contains(level.id) {
+            unknown("assessment", level.id, assessments, at: level.location)
+        }
+        for id in assessments where !levels.contains(where: { $0.id == id }) {
+            diagnostics.append(Diagnostic(at: location, "the outcome does not state the level of \(instrument) assessment '\(id)'; a reference outcome names every assessment"))
+        }
+        let classificationIDs = rules.classifications.map(\.id)
+        for expected in classifications {
+            guard let rule = rules.classifications.first(where: { $0.id == expected.id }) else {
+                unknown("classification", expected.id, classificationIDs, at: expected.location)
+                continue
+            }
+            if let category = expected.value.categoryID, !rule.categories.contains(where: { $0.id == category }) {
+                unknown("category", category, rule.categories.map(\.id), at: expected.location)
+            }
+        }
+        for id in classificationIDs where !classifications.contains(where: { $0.id == id }) {
+            diagnostics.append(Diagnostic(at: location, "the outcome does not state \(instrument) classification '\(id)'; a reference outcome names every classification"))
+        }
+        let warningIDs = rules.warnings.map(\.id)
+        for id in warnings where !warningIDs.contains(id) {
+            unknown("warning", id, warningIDs, at: warningsLocation)
+        }
+        return diagnostics
+    }
+}
