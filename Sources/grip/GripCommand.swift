@@ -12,7 +12,7 @@ struct GripCommand: ParsableCommand {
         subcommands: [
             StartCommand.self, ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self,
             ReviewCommand.self, CountersignCommand.self, DiffCommand.self, RescoreCommand.self, RegisterCommand.self, SubmitCommand.self,
-            KeysCommand.self, ExportCommand.self,
+            KeysCommand.self, ExportCommand.self, TemplateCommand.self, AnswersCommand.self,
         ]
     )
 
