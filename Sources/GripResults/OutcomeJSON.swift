@@ -93,6 +93,7 @@ public enum OutcomeJSON {
         [
             "criterion": .string(reason.criterion), "level": .string(reason.level.rawValue),
             "text": .string(reason.text[language]), "sources": sources(reason.sources, language),
+            "answers": .array(reason.answers.map { ["question": .string($0.question), "answer": .string($0.answer[language])] }),
         ]
     }
 

@@ -11,7 +11,7 @@ public enum OutcomeText {
         for assessment in outcome.assessments {
             text += "\(assessment.title[language]): \(words.level(assessment.level))\n"
             for reason in assessment.reasons {
-                text += "  + \(reason.text[language])\(sourceList(reason.sources, language))\n"
+                text += "  + \(reason.text[language])\(sourceList(reason.sources, language))\(answerList(reason.answers, language))\n"
             }
             for point in assessment.openPoints {
                 text += "  ? \(words.openPoint): \(point.text[language]) — \(words.resolve): \(point.questions.joined(separator: ", "))\n"
@@ -42,6 +42,20 @@ public enum OutcomeText {
             text += "\(words.next): \(outcome.nextInstruments.joined(separator: ", "))\n"
         }
         return text
+    }
+
+    /// " — omdat: personal_data = Ja · origin = Ingekocht": the answers a reason rests on,
+    /// by question id (grip score is for authors, who know them), each on one line.
+    public static func answerList(_ answers: [Reason.Answer], _ language: Language) -> String {
+        guard !answers.isEmpty else { return "" }
+        let because = language == .nl ? "omdat" : "because"
+        return " — \(because): " + answers.map { "\($0.question) = \(oneLine($0.answer[language]))" }.joined(separator: " · ")
+    }
+
+    /// A free-text answer on one line and at most 60 characters, so a reason stays readable.
+    static func oneLine(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
     }
 
     public static func sourceList(_ sources: [LegalSource], _ language: Language) -> String {

@@ -36,7 +36,14 @@ public struct ResultAnswers: Sendable, Equatable {
     public var subject: Subject
     /// Shown answers in the result's order; a question's first answer only.
     public var answers: [Entry]
+    /// Notes of shown questions (with or without an answer); a question's first only.
+    public var notes: [Note]
     public var nextInstruments: [String]
+
+    public struct Note: Sendable, Equatable {
+        public var question: String
+        public var text: String
+    }
 
     /// Read from a result document; nil when it has no questionnaire id.
     public init?(document: JSONValue) {
@@ -56,6 +63,13 @@ public struct ResultAnswers: Sendable, Equatable {
             return Entry(
                 question: question, value: value, text: item["text"]?.stringValue ?? "",
                 answerText: item["answerText"]?.stringValue ?? value.plainText)
+        }
+        var noted = Set<ExactString>()
+        notes = (result["answers"]?.arrayValue ?? []).compactMap { item in
+            guard let question = item["question"]?.stringValue, let text = item["note"]?.stringValue, item["visibility"]?.stringValue != "hidden",
+                noted.insert(ExactString(question)).inserted
+            else { return nil }
+            return Note(question: question, text: text)
         }
         nextInstruments = (result["outcome"]?["nextInstruments"]?.arrayValue ?? []).compactMap(\.stringValue)
     }
@@ -88,6 +102,10 @@ public struct ResultAnswers: Sendable, Equatable {
         // In question order, so visibility settles the way it did while answering.
         for index in accepted.keys.sorted() {
             _ = session.setAnswer(accepted[index], at: index)
+        }
+        // Notes carry over as written; one the questionnaire refuses (too long) is left out.
+        for note in notes {
+            if let index = questionnaire.index(of: note.question) { _ = session.setNote(note.text, at: index) }
         }
         return Replay(session: session, rejected: rejected)
     }

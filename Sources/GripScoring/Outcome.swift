@@ -41,13 +41,23 @@ public struct AssessmentOutcome: Sendable, Equatable {
     public var isSettled: Bool { openPoints.isEmpty }
 }
 
-/// A criterion that holds, in words, with its legal sources.
+/// A criterion that holds, in words, with its legal sources and the answers it read.
 public struct Reason: Sendable, Equatable {
     public var criterion: String
     /// The level this criterion sets.
     public var level: AssessmentLevel
     public var text: LocalizedText
     public var sources: [LegalSource]
+    /// The given answers (shown, "weet ik niet" included) to the questions the criterion
+    /// reads, directly or through scores and other criteria, in questionnaire order.
+    public var answers: [Answer]
+
+    /// One answer behind a reason: the question and the answer in words.
+    public struct Answer: Sendable, Equatable {
+        public var question: String
+        public var questionText: LocalizedText
+        public var answer: LocalizedText
+    }
 }
 
 /// A criterion not yet decided, and the questions whose answers would decide it.

@@ -10,7 +10,7 @@ public enum Scorer {
         let context = RuleContext(rules: rules, questionnaire: questionnaire, answers: answers)
         return Outcome(
             assessments: rules.assessments.map { assess($0, rules: rules, context: context, questionnaire: questionnaire) },
-            classifications: rules.classifications.map { classify($0, rules: rules, context: context) },
+            classifications: rules.classifications.map { classify($0, rules: rules, context: context, questionnaire: questionnaire) },
             scores: rules.scores.enumerated().map { index, score in
                 ScoreOutcome(id: score.id, title: score.title, value: context.scores[index])
             },
@@ -45,7 +45,7 @@ public enum Scorer {
                 switch context.criteria[index] {
                 case .true:
                     let criterion = rules.criteria[index]
-                    reasons.append(Reason(criterion: criterion.id, level: candidate, text: criterion.text, sources: criterion.sources))
+                    reasons.append(reason(criterion, level: candidate, context: context, questionnaire: questionnaire))
                     level = max(level, candidate)
                     definite = max(definite, candidate)
                 case .unknown:
@@ -71,7 +71,19 @@ public enum Scorer {
             instrument: rule.instrument, appliesFrom: rule.appliesFrom, appliesNote: rule.appliesNote)
     }
 
-    private static func classify(_ rule: ClassificationRule, rules: OutcomeRules, context: RuleContext<some AnswerLookup>) -> ClassificationOutcome {
+    /// A criterion that holds, with the given answers it read (the ones that made it hold).
+    private static func reason(_ criterion: Criterion, level: AssessmentLevel, context: RuleContext<some AnswerLookup>, questionnaire: Questionnaire) -> Reason {
+        let answers = criterion.questions.sorted().compactMap { index -> Reason.Answer? in
+            guard let value = context.givenAnswer(at: index) else { return nil }
+            let question = questionnaire.questions[index]
+            return Reason.Answer(
+                question: question.id, questionText: question.text,
+                answer: LocalizedText(nl: question.describe(value, language: .nl), en: question.describe(value, language: .en)))
+        }
+        return Reason(criterion: criterion.id, level: level, text: criterion.text, sources: criterion.sources, answers: answers)
+    }
+
+    private static func classify(_ rule: ClassificationRule, rules: OutcomeRules, context: RuleContext<some AnswerLookup>, questionnaire: Questionnaire) -> ClassificationOutcome {
         var possible: [ClassificationRule.Category.Summary] = []
         // While a stronger category is undecided, the first one that holds is only a floor.
         func outcome(_ found: ClassificationRule.Category.Summary?, reasons: [Reason]) -> ClassificationOutcome {
@@ -84,9 +96,7 @@ public enum Scorer {
             if category.criteria.isEmpty { return outcome(summary, reasons: []) }
             let holding = category.criteria.filter { context.criteria[$0] == .true }
             if !holding.isEmpty {
-                let reasons = holding.map { index in
-                    Reason(criterion: rules.criteria[index].id, level: .required, text: rules.criteria[index].text, sources: rules.criteria[index].sources)
-                }
+                let reasons = holding.map { reason(rules.criteria[$0], level: .required, context: context, questionnaire: questionnaire) }
                 return outcome(summary, reasons: reasons)
             }
             if category.criteria.contains(where: { context.criteria[$0] == .unknown }) { possible.append(summary) }
@@ -116,6 +126,7 @@ struct RuleContext<Answers: AnswerLookup>: AnswerLookup {
     }
 
     func resolvedAnswer(at index: Int) -> ResolvedAnswer { answers.resolvedAnswer(at: index) }
+    func givenAnswer(at index: Int) -> AnswerValue? { answers.givenAnswer(at: index) }
     func score(at index: Int) -> RangedNumber { scores[index] }
     func criterion(at index: Int) -> Truth { criteria[index] }
 

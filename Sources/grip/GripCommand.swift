@@ -11,8 +11,8 @@ struct GripCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             StartCommand.self, ListCommand.self, ValidateCommand.self, RunCommand.self, ScoreCommand.self, VerifyCommand.self,
-            ReviewCommand.self, CountersignCommand.self, DiffCommand.self, RescoreCommand.self, RegisterCommand.self, SubmitCommand.self, WorkshopCommand.self,
-            KeysCommand.self, ExportCommand.self,
+            ReviewCommand.self, CountersignCommand.self, DiffCommand.self, RescoreCommand.self, RegisterCommand.self, SubmitCommand.self,
+            WorkshopCommand.self, KeysCommand.self, ExportCommand.self, TemplateCommand.self, AnswersCommand.self,
         ]
     )
 

@@ -9,21 +9,33 @@ import GripTUI
 /// basic terminals.
 enum Interface {
     static func launch(
-        startWith id: String?, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil, presentation: WorkshopSummary? = nil
+        startWith id: String?, answers: String? = nil, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil,
+        presentation: WorkshopSummary? = nil
     ) throws {
         let catalog = questionnaires.catalog()
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
+        // Problems in the answers are printed before the interface takes the screen, and
+        // errors keep it closed. Missing answers are fine: they are answered live.
+        var answered: Session?
+        if let id, let answers {
+            let questionnaire = try AnsweredSession.questionnaire(id, catalog: catalog, command: "start")
+            let source = try AnswersArgument.read(answers, command: "start")
+            answered = try source.session(questionnaire, requireComplete: false, command: "start")
+            if let warning = source.distrust { printError("grip start: warning: \(warning)") }
+        }
         let paths = GripPaths.current()
         let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
         runner.cacheDirectory = paths.cache
         var state = runner.initialState(instruments: catalog.entries.map(\.instrument), width: 80, height: 24)
-        if let id, !App.openStart(id, &state) {
+        var pending: [Effect] = []
+        if let answered {
+            pending = App.openStart(answers: answered, &state)
+        } else if let id, !App.openStart(id, &state) {
             printError("grip start: unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         let plainMode = plain || term == "dumb" || term.isEmpty || isatty(STDIN_FILENO) == 0
-        var pending: [Effect] = []
         if let desk {
             guard !plainMode else {
                 printError("grip review: the review desk needs a full terminal; use grip register DIR for an overview, grip verify and grip diff for single files")
@@ -40,7 +52,7 @@ enum Interface {
         }
         if plainMode {
             var mode = PlainMode(state: state, runner: runner, input: { readLine() }, output: { Console.out($0) })
-            _ = mode.run(startWith: id)
+            _ = mode.run(startWith: id, answers: answered)
             return
         }
         do {
@@ -136,11 +148,13 @@ struct StartCommand: ParsableCommand {
         abstract: "Open a questionnaire directly in the terminal interface.")
 
     @Argument(help: "The questionnaire id (see grip list).") var id: String
+    @Option(help: ArgumentHelp("Start with these answers: an answers file (YAML) or a result file. Its problems are named first; with errors the interface does not open.", valueName: "file"))
+    var answers: String?
     @Flag(help: "Line-by-line mode, for screen readers and basic terminals.") var plain = false
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        try Interface.launch(startWith: id, plain: plain, questionnaires: questionnaires)
+        try Interface.launch(startWith: id, answers: answers, plain: plain, questionnaires: questionnaires)
     }
 }
 

@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
         discussion: "Prints the path of the result file. Exit status 1 names every unknown question, invalid answer and missing required answer.")
 
     @Argument(help: "The questionnaire id (see grip list).") var id: String
-    @Option(help: ArgumentHelp("The answers file (YAML).", valueName: "file")) var answers: String
+    @Option(help: ArgumentHelp("The answers: an answers file (YAML) or a result file.", valueName: "file")) var answers: String
     @Option(help: ArgumentHelp("Directory to write the result into (default: the data directory's results).", valueName: "dir")) var out: String?
     @Option(help: "Language recorded in the result: nl or en.") var language: Language = .nl
     @Flag(help: "A practice result for a workshop: marked as practice in the signed result, signed with this installation's practice key (no personal key needed), written to the data directory's practice/ (or --out).")
@@ -29,7 +29,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let startedAt = Date()
-        let session = try AnsweredSession.load(id: id, answers: answers, catalog: questionnaires.catalog(), command: "run")
+        let source = try AnswersArgument.read(answers, command: "run")
+        // Signing answers whose origin cannot be trusted would vouch for them anew.
+        if let warning = source.distrust {
+            printError("grip run: \(warning); nothing is signed")
+            throw ExitCode(1)
+        }
+        let session = try AnsweredSession.load(id: id, answers: source, catalog: questionnaires.catalog(), command: "run")
         let questionnaire = session.questionnaire
 
         let key: SigningKey
@@ -64,29 +70,18 @@ struct RunCommand: ParsableCommand {
     }
 }
 
-/// A session filled from an answers file, with every problem reported on stderr.
+/// A session filled from an answers file or a result file, with every problem reported
+/// on stderr.
 enum AnsweredSession {
-    static func load(id: String, answers: String, catalog: Catalog, command: String) throws -> Session {
+    static func load(id: String, answers: AnswersArgument, catalog: Catalog, command: String) throws -> Session {
+        try answers.session(questionnaire(id, catalog: catalog, command: command), requireComplete: true, command: command)
+    }
+
+    static func questionnaire(_ id: String, catalog: Catalog, command: String) throws -> Questionnaire {
         guard let questionnaire = catalog.questionnaire(id) else {
             printError("grip \(command): unknown questionnaire '\(id.displaySafe)'; available: \(catalog.entries.map(\.id.displaySafe).joined(separator: ", "))")
             throw ExitCode(1)
         }
-        guard let data = FileManager.default.contents(atPath: answers) else {
-            printError("\(answers.displaySafe): error: cannot read the answers file")
-            throw ExitCode(1)
-        }
-        let file: AnswersFile
-        switch AnswersFile.parse(data, file: answers) {
-        case .failure(let error):
-            printError(error.description)
-            throw ExitCode(1)
-        case .success(let parsed):
-            file = parsed
-        }
-        var session = Session(questionnaire: questionnaire)
-        let diagnostics = file.apply(to: &session)
-        for diagnostic in diagnostics { printError(diagnostic.description) }
-        guard diagnostics.errors.isEmpty else { throw ExitCode(1) }
-        return session
+        return questionnaire
     }
 }

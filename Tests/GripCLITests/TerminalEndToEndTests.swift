@@ -156,6 +156,37 @@ struct TerminalEndToEndTests {
         }
     }
 
+    /// A trainer walks a case through live: the interface opens at the first question
+    /// with the case's answers in place, and the overview shows them all answered.
+    @Test func startWithAnswersOpensAtTheFirstQuestionAnswered() throws {
+        guard Tmux.available() else { return }
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.copyItem(
+            at: GripProcess.packageRoot.appendingPathComponent("Examples/answers/quickscan.yaml"), to: home.appendingPathComponent("case.yaml"))
+        let tmux = try Tmux(home: home, width: 100, height: 30, command: "GRIP start quickscan --answers case.yaml")
+        defer { tmux.kill() }
+        let first = try tmux.wait(for: "antwoorden ingelezen")
+        #expect(first.contains("· vraag 1\n"), "\(first)")
+        #expect(first.contains("Het model geeft elke lopende bijstandsuitkering"), "\(first)")
+        let loaded = first.split(separator: "\n").compactMap { line -> Int? in
+            guard let range = line.range(of: " antwoorden ingelezen") else { return nil }
+            return Int(line[..<range.lowerBound].split(separator: " ").last ?? "")
+        }.first
+        let count = try #require(loaded, "\(first)")
+        #expect(count > 20)
+        try tmux.send("F2")
+        let overview = try tmux.wait(for: "Overzicht van uw antwoorden")
+        #expect(overview.contains("\(count)/\(count)"), "\(overview)")
+        #expect(overview.contains("✓ 1."), "\(overview)")
+        #expect(!overview.contains("! "), "no required question missing:\n\(overview)")
+        try tmux.send("q")
+        #expect(try tmux.exitStatus() == 0)
+        // Saved as a draft, so the case can be picked up again from the home screen.
+        let drafts = try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("data/drafts").path)
+        #expect(drafts.contains { $0.hasSuffix(".json") }, "\(drafts)")
+    }
+
     @Test func killedHalfwayItResumesWithEveryAnswer() throws {
         guard Tmux.available() else { return }
         let home = try temporaryDirectory()

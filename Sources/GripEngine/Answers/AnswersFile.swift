@@ -44,7 +44,8 @@ public struct AnswersFile: Sendable {
         if let fields = reader.fields(root, of: "the answers file", allowed: ["questionnaire", "subject", "answers", "notes"], required: ["subject", "answers"]) {
             result.questionnaireID = fields["questionnaire"].flatMap { reader.string($0, of: "'questionnaire'") }
             if let node = fields["subject"], let subject = reader.fields(node, of: "the subject", allowed: ["system", "organisation", "assessor"], required: ["system"]) {
-                result.subject.system = subject["system"].flatMap { reader.string($0, of: "the system name") } ?? ""
+                // Empty is checked when applied, so a template's other gaps are named too.
+                result.subject.system = subject["system"].flatMap { reader.string($0, of: "the system name", allowEmpty: true) } ?? ""
                 result.subject.organisation = subject["organisation"].flatMap { reader.string($0, of: "the organisation", allowEmpty: true) } ?? ""
                 result.subject.assessor = subject["assessor"].flatMap { reader.string($0, of: "the assessor", allowEmpty: true) } ?? ""
                 for field in ["system", "organisation", "assessor"] {
@@ -86,15 +87,20 @@ public struct AnswersFile: Sendable {
     }
 
     /// Gives every answer and note to the session. Returns the problems: errors for
-    /// unknown questions, unfit values and missing required answers; warnings for
-    /// answers to questions that end up hidden (they are kept, but not used).
-    public func apply(to session: inout Session) -> [Diagnostic] {
+    /// unknown questions, unfit values, an empty system name and (with `requireComplete`)
+    /// missing required answers; warnings for answers to questions that end up hidden
+    /// (they are kept, but not used). An empty value (`id:`, `""`, `[]`, as a template
+    /// leaves them) is no answer: a required question left so is named at its line.
+    public func apply(to session: inout Session, requireComplete: Bool = true) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let questionnaire = session.questionnaire
         if let questionnaireID, questionnaireID != questionnaire.id {
             diagnostics.append(Diagnostic(at: answersLocation, "this answers file is for '\(questionnaireID)', not for '\(questionnaire.id)'"))
         }
         session.subject = subject
+        if subject.system.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(at: subjectLocations["system"] ?? answersLocation, "subject 'system' is empty: fill in the name of the system"))
+        }
         for (field, value) in [("system", subject.system), ("organisation", subject.organisation), ("assessor", subject.assessor)] where !AnswerLimits.fits(value) {
             diagnostics.append(Diagnostic(at: subjectLocations[field] ?? answersLocation, "subject '\(field)': \(AnswerProblem.tooLong(maximum: AnswerLimits.maximumTextLength).message(in: .en))"))
         }
@@ -105,9 +111,10 @@ public struct AnswersFile: Sendable {
             diagnostics.append(Diagnostic(at: location, message))
         }
         var located: [Int: Entry] = [:]
+        var placeholders: [Int: Entry] = [:]
         for entry in answers {
             if let index = questionnaire.index(of: entry.questionID) {
-                located[index] = entry
+                if entry.value.isEmpty { placeholders[index] = entry } else { located[index] = entry }
             } else {
                 unknownQuestion(entry.questionID, at: entry.location)
             }
@@ -138,18 +145,34 @@ public struct AnswersFile: Sendable {
             let condition = questionnaire.questions[index].condition?.source ?? ""
             diagnostics.append(Diagnostic(.warning, at: entry.location, "answer to '\(entry.questionID)' is not used: the question is not shown because its condition is not met (\(condition))"))
         }
-        for index in session.missingRequired {
+        for index in session.missingRequired where requireComplete {
             let question = questionnaire.questions[index]
-            diagnostics.append(Diagnostic(at: answersLocation, "missing answer to required question '\(question.id)' (\(question.text.en))"))
+            if let placeholder = placeholders[index] {
+                diagnostics.append(Diagnostic(at: placeholder.location, "'\(question.id)' is not answered yet; fill in \(AnswersFileText.hint(for: question))"))
+            } else {
+                diagnostics.append(Diagnostic(at: answersLocation, "missing answer to required question '\(question.id)' (\(question.text.en))"))
+            }
         }
         return diagnostics
     }
 }
 
 extension AnswersFile.RawValue {
+    /// Nothing written: a placeholder, not an answer.
+    var isEmpty: Bool {
+        switch self {
+        case .scalar(let text): text.allSatisfy(\.isWhitespace)
+        case .list(let items): items.isEmpty
+        }
+    }
+
     /// Reads the written value the way the question's type expects it.
     func answer(for question: Question) -> Result<AnswerValue, AnswerProblem> {
-        if case .scalar("unknown") = self { return .success(.unknown) }
+        // As in a result file: "unknown" is the text or option id itself where a choice
+        // or text question does not accept "weet ik niet".
+        if case .scalar("unknown") = self, question.allowsUnknown || (question.type != .single && question.type != .text) {
+            return .success(.unknown)
+        }
         switch (question.type, self) {
         case (.yesNo, .scalar(let word)), (.yesNoUnknown, .scalar(let word)):
             switch word {

@@ -4,6 +4,9 @@ public protocol AnswerLookup {
     func resolvedAnswer(at index: Int) -> ResolvedAnswer
     func score(at index: Int) -> RangedNumber
     func criterion(at index: Int) -> Truth
+    /// The answer given to a shown question, "weet ik niet" included; nil when it is
+    /// hidden or not answered. Reasons name these answers.
+    func givenAnswer(at index: Int) -> AnswerValue?
 }
 
 extension AnswerLookup {
@@ -11,6 +14,10 @@ extension AnswerLookup {
     // answer source never needs these.
     public func score(at index: Int) -> RangedNumber { .exact(0) }
     public func criterion(at index: Int) -> Truth { .false }
+    /// A source that cannot tell "weet ik niet" from not answered names values only.
+    public func givenAnswer(at index: Int) -> AnswerValue? {
+        if case .value(let value) = resolvedAnswer(at: index) { value } else { nil }
+    }
 }
 
 /// A value met while evaluating an expression.

@@ -205,6 +205,8 @@ extension Session: AnswerLookup {
         guard visibility[index], let answer = answers[index] else { return .absent }
         return answer == .unknown ? .unknown : .value(answer)
     }
+
+    public func givenAnswer(at index: Int) -> AnswerValue? { visibility[index] ? answers[index] : nil }
 }
 
 /// Question indices waiting to be re-evaluated, taken smallest first, without

@@ -83,6 +83,7 @@ public struct Rescore: Sendable {
 /// new to it, and an answer nobody gave must never lower an outcome.
 struct RescoredAnswers: AnswerLookup {
     private var resolved: [ResolvedAnswer] = []
+    private var given: [Int: AnswerValue] = [:]
     /// Indices of the shown required questions without an answer, in order.
     private(set) var unanswered: [Int] = []
 
@@ -96,8 +97,10 @@ struct RescoredAnswers: AnswerLookup {
             case (false, _):
                 resolved.append(.absent)
             case (true, .unknown?):
+                given[index] = .unknown
                 resolved.append(.unknown)
             case (true, let answer?):
+                given[index] = answer
                 resolved.append(.value(answer))
             case (true, nil) where question.isRequired:
                 unanswered.append(index)
@@ -111,4 +114,6 @@ struct RescoredAnswers: AnswerLookup {
     func resolvedAnswer(at index: Int) -> ResolvedAnswer {
         resolved.indices.contains(index) ? resolved[index] : .absent
     }
+
+    func givenAnswer(at index: Int) -> AnswerValue? { given[index] }
 }

@@ -106,6 +106,7 @@ enum UIText {
     static let details = t("Per onderdeel: redenen, bronnen en wat te doen", "Per assessment: reasons, sources and what to do")
     static func moreLines(_ count: Int) -> T { t("▼ nog \(count) regels (PgDn of spatie)", "▼ \(count) more lines (PgDn or space)") }
     static let reasons = t("Waarom", "Why")
+    static let because = t("omdat", "because")
     static let openPoints = t("Nog uitzoeken of dit geldt", "To find out whether this holds")
     static let nextStep = t("Volgende stap", "Next step")
     static let rationale = t("Onderbouwing", "Rationale")

@@ -210,6 +210,18 @@ extension App {
         return true
     }
 
+    /// Opens a questionnaire with answers already given (`grip start ID --answers FILE`):
+    /// the session as it is, subject included, at its first question, saved as a draft.
+    /// The start screen is skipped; the person's own settings are left alone.
+    public static func openStart(answers session: Session, _ state: inout AppState, now: Date = Date()) -> [Effect] {
+        var session = session
+        session.jump(to: session.visibleIndices.first ?? 0)
+        let effects = activate(session, &state, now: now, prefilled: [])
+        let count = session.progress.answered
+        say(&state, count == 1 ? LocalizedText(nl: "1 antwoord ingelezen.", en: "1 answer loaded.") : LocalizedText(nl: "\(count) antwoorden ingelezen.", en: "\(count) answers loaded."))
+        return effects
+    }
+
     /// The instrument with this id, loaded in full (once); nil, with a message saying
     /// why, when there is none or its file has errors.
     static func questionnaire(_ id: String, _ state: inout AppState) -> Questionnaire? {

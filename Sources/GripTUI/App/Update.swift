@@ -339,17 +339,21 @@ public enum App {
             assessor: start.fields[2].text.trimmingCharacters(in: .whitespaces))
         var session = Session(questionnaire: start.questionnaire, subject: subject)
         let prefilled = state.pendingPrefill.map { session.applyPrefill(from: $0) } ?? []
-        state.active = ActiveAssessment(session: session, draftID: UUID(), startedAt: now, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true), prefilled: prefilled)
-        loadInput(&state)
-        state.screen = .question
         state.settings.organisation = subject.organisation
         state.settings.assessor = subject.assessor
-        var effects: [Effect] = [.saveSettings(state.settings)]
-        if let draft = currentDraft(state, now: now) { effects.append(.saveDraft(draft)) }
+        let effects: [Effect] = [.saveSettings(state.settings)] + activate(session, &state, now: now, prefilled: prefilled)
         if !prefilled.isEmpty {
             say(&state, LocalizedText(nl: "\(prefilled.count) antwoorden voorgesteld uit de vorige vragenlijst.", en: "\(prefilled.count) answers suggested from the previous questionnaire."))
         }
         return effects
+    }
+
+    /// A new assessment on the question screen, saved as a draft at once.
+    static func activate(_ session: Session, _ state: inout AppState, now: Date, prefilled: Set<Int>) -> [Effect] {
+        state.active = ActiveAssessment(session: session, draftID: UUID(), startedAt: now, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true), prefilled: prefilled)
+        loadInput(&state)
+        state.screen = .question
+        return currentDraft(state, now: now).map { [.saveDraft($0)] } ?? []
     }
 
     static func currentDraft(_ state: AppState, now: Date = Date()) -> Draft? {

@@ -52,6 +52,7 @@ extension App {
             lines.add("■ \(assessment.title[language]): \(words.level(assessment.level))", role: levelRole(assessment.level), hang: 2)
             for reason in assessment.reasons {
                 lines.add("+ " + reason.text[language] + OutcomeText.sourceList(reason.sources, language), indent: 2, hang: 2)
+                if let because = becauseLine(reason.answers, language: language) { lines.add(because, role: .muted, indent: 4, hang: 2) }
             }
             for point in assessment.openPoints {
                 let questions = point.questions.compactMap { session.questionnaire.question($0)?.text[language] }
@@ -99,6 +100,17 @@ extension App {
             }
         }
         return lines
+    }
+
+    /// "omdat: Verwerkt het systeem persoonsgeg… = Ja · …": the answers behind a reason,
+    /// each question and answer cut short so a reason takes a line or two at 80 columns.
+    static func becauseLine(_ answers: [Reason.Answer], language: Language) -> String? {
+        guard !answers.isEmpty else { return nil }
+        let parts = answers.map { answer in
+            let words = answer.answer[language].split(whereSeparator: \.isNewline).joined(separator: " ")
+            return TextWidth.truncate(answer.questionText[language], to: 32) + " = " + TextWidth.truncate(words, to: 24)
+        }
+        return UIText.because[language] + ": " + parts.joined(separator: " · ")
     }
 
     static func drawOutcome(_ buffer: inout ScreenBuffer, _ state: AppState, _ outcomeState: OutcomeState) {

@@ -27,13 +27,21 @@ public struct PlainMode {
     }
 
     /// Runs until the person quits or input ends; returns the paths of results written.
-    public mutating func run(startWith id: String? = nil) -> [String] {
+    /// With `answers` (`grip start ID --answers FILE`) it begins with that session.
+    public mutating func run(startWith id: String? = nil, answers: Session? = nil) -> [String] {
         var written: [String] = []
         var next = id
+        var given = answers
         while true {
             let chosen: Questionnaire?
             var resumeDraft: Draft?
-            if let id = next {
+            if let session = given {
+                // As a draft to resume: the answers are kept as they are, subject included.
+                given = nil
+                chosen = session.questionnaire
+                resumeDraft = Draft(session: session, language: language, startedAt: Date())
+                next = nil
+            } else if let id = next {
                 chosen = state.instruments.first { $0.id == id }?.questionnaire
                 next = nil
             } else {
