@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GripTerminal
+import GripBundled
 import GripEngine
 import GripResults
 import GripTUI
@@ -10,7 +11,7 @@ import GripTUI
 enum Interface {
     static func launch(
         startWith id: String?, answers: String? = nil, plain: Bool, questionnaires: QuestionnaireOptions, desk: [String]? = nil,
-        presentation: WorkshopSummary? = nil
+        presentation: WorkshopSummary? = nil, workshop: Bool = false
     ) throws {
         let catalog = questionnaires.catalog()
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
@@ -43,6 +44,8 @@ enum Interface {
             }
             pending = App.openDesk(desk.isEmpty ? state.deskDirectories : desk, &state)
         }
+        state.cases = WorkshopCases.bundled()
+        if workshop { App.openWorkshop(&state) }
         if let presentation {
             guard !plainMode else {
                 printError("grip workshop summary --present: presentation mode needs a full terminal; without --present the summary is printed")
@@ -67,6 +70,13 @@ enum Interface {
             printError("grip: \(error)")
             throw ExitCode(1)
         }
+    }
+}
+
+/// The bundled workshop cases (checked by the test suite; one that does not load is left out).
+enum WorkshopCases {
+    static func bundled() -> [WorkshopCase] {
+        BundledCases.files.compactMap { CaseLoader.load($0.contents, file: "bundled:cases/\($0.name)").workshopCase }
     }
 }
 

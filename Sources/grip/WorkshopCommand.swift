@@ -9,8 +9,15 @@ extension WorkshopSummaryExport.Format: ExpressibleByArgument {}
 struct WorkshopCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workshop",
-        abstract: "For AI-literacy workshops: the group's practice results side by side.",
+        abstract: "For AI-literacy workshops: practise a case (without a key of your own), and the group's results side by side.",
+        discussion: "Without a subcommand: the case list in the interface. Choose a case, read its story, work the exercise, and compare your answers with the reference.",
         subcommands: [Summary.self])
+
+    @OptionGroup var questionnaires: QuestionnaireOptions
+
+    func run() throws {
+        try Interface.launch(startWith: nil, plain: false, questionnaires: questionnaires, workshop: true)
+    }
 
     struct Summary: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -377,3 +377,41 @@ struct ReviewDeskEndToEndTests {
         #expect(settings.contains("register"), "\(settings)")
     }
 }
+
+/// A workshop participant in a real terminal: a case from its story to the comparison,
+/// without a key of their own (issue 12).
+struct WorkshopEndToEndTests {
+    @Test func aCaseFromStoryToComparison() throws {
+        guard Tmux.available() else { return }
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let tmux = try Tmux(home: home, width: 100, height: 30, command: "GRIP workshop")
+        defer { tmux.kill() }
+        try tmux.wait(for: "kies een casus")
+        try tmux.send("Enter")
+        try tmux.wait(for: "Oefeningen")
+        try tmux.send("Enter")
+        var screen = try tmux.wait(for: "◇ OEFENING · ")
+        #expect(screen.contains("F3 toont het verhaal"), "\(screen)")
+        // The story again while answering, and back.
+        try tmux.send("F3")
+        try tmux.wait(for: "Kentekencamera's voor de milieuzone")
+        try tmux.send("Escape")
+        try tmux.wait(for: "◇ OEFENING · ")
+        try tmux.answerUntilOutcome()
+        try tmux.send("Enter")  // sign: with the practice key, no key setup
+        screen = try tmux.wait(for: "vergelijking met de referentie")
+        #expect(screen.contains("Uw uitkomst en de referentie"), "\(screen)")
+        try tmux.send("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        #expect(!FileManager.default.fileExists(atPath: home.appendingPathComponent("config/signing-key.json").path), "no personal key was made")
+        let practice = home.appendingPathComponent("data/practice")
+        let files = try FileManager.default.contentsOfDirectory(atPath: practice.path)
+        #expect(files.count == 1)
+        let verify = try GripProcess.run(["verify", practice.appendingPathComponent(files[0]).path], home: home)
+        #expect(verify.stdout.contains("valid PRACTICE result"), "\(verify.stdout)")
+        let summary = try GripProcess.run(["workshop", "summary", practice.path, "--case", "anpr-camera"], home: home)
+        #expect(summary.status == 0 && summary.stdout.contains("1 deelnemer"), "\(summary.stdout)\(summary.stderr)")
+    }
+}

@@ -17,8 +17,15 @@ public struct Draft: Codable, Equatable, Sendable {
     /// Answers suggested by another questionnaire and not yet confirmed (question ids);
     /// absent in drafts written before suggestions were kept.
     public var suggested: [String]?
+    /// A workshop exercise (the case id): finished, it is signed as a practice result.
+    /// Kept in the draft so a resumed exercise is never signed as an assessment.
+    public var practiceCase: String?
 
-    public init(id: UUID = UUID(), session: Session, language: Language, startedAt: Date, updatedAt: Date = Date(), suggested: Set<Int> = []) {
+    public init(
+        id: UUID = UUID(), session: Session, language: Language, startedAt: Date, updatedAt: Date = Date(), suggested: Set<Int> = [],
+        practiceCase: String? = nil
+    ) {
+        self.practiceCase = practiceCase
         self.id = id
         self.language = language
         self.startedAt = startedAt

@@ -91,6 +91,9 @@ public struct AppState: Sendable {
     public var pendingPrefill: Session?
     /// The review desk, kept while a result opened from it is shown.
     public var desk: DeskState?
+    /// The workshop cases (bundled), and the workshop screens' state.
+    public var cases: [WorkshopCase] = []
+    public var workshop: WorkshopState?
     /// Where the own results are (set by the runner), for the desk's default folders.
     public var resultsDirectory: String?
 
@@ -144,6 +147,8 @@ public enum Screen: Sendable {
     case desk
     /// The workshop group summary on a projector.
     case presentation(PresentationState)
+    /// Workshop mode (its state is `AppState.workshop`).
+    case workshop
 }
 
 /// Modal questions over the current screen.
@@ -262,6 +267,8 @@ public struct ActiveAssessment: Sendable {
     /// Opened while another interface holds the draft, or taken over by one: answers
     /// cannot be changed and nothing is saved.
     public var readOnly = false
+    /// A workshop exercise of this case: marked OEFENING on every screen, signed as practice.
+    public var practiceCase: String?
 }
 
 extension ActiveAssessment {

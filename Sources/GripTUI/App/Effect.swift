@@ -14,7 +14,8 @@ public enum Effect: Sendable {
     case takeOverDraft(UUID)
     case createKey(SignerIdentity)
     /// Score, sign and write the result of a finished session.
-    case writeResult(session: Session, startedAt: Date, language: Language, draftID: UUID)
+    /// `practiceCase`: a workshop exercise, signed with the practice key as a practice result.
+    case writeResult(session: Session, startedAt: Date, language: Language, draftID: UUID, practiceCase: String? = nil)
     case saveSettings(Settings)
     case loadResults
     case openResult(path: String)

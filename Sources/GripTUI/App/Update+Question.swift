@@ -97,6 +97,11 @@ extension App {
             return []
         }
         guard case .key(let key) = event else { return [] }
+        // A workshop exercise: F3 shows the case's story again.
+        if key == .function(3), active.practiceCase != nil {
+            showStory(&state)
+            return []
+        }
         let keyMap = questionKeyMap(active)
         guard let action = keyMap.action(for: key) else {
             // Not a command: an edit in a text field, or a quick choice by number.

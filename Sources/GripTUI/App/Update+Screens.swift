@@ -55,14 +55,15 @@ extension App {
         case .pageDown: outcome.scroll += max(1, state.height - 6)
         case .confirm:
             guard outcome.savedPath == nil, !outcome.saving, let active = state.active else { break }
-            if state.signer == nil {
+            // A workshop exercise is signed with the practice key: no key of one's own needed.
+            if state.signer == nil, active.practiceCase == nil {
                 state.screen = .keySetup(KeySetupState(
                     fields: [TextEditor(state.settings.assessor, maximumLength: 120), TextEditor(state.settings.organisation, maximumLength: 120)]))
                 return []
             }
             outcome.saving = true
             state.screen = .outcome(outcome)
-            return [.writeResult(session: active.session, startedAt: active.startedAt, language: state.language, draftID: active.draftID)]
+            return [.writeResult(session: active.session, startedAt: active.startedAt, language: state.language, draftID: active.draftID, practiceCase: active.practiceCase)]
         case .back:
             if outcome.savedPath == nil, state.active != nil {
                 state.screen = .overview(OverviewState())

@@ -46,6 +46,7 @@ public enum App {
         case .resultDetail: return resultDetail(&state, event)
         case .desk: return desk(&state, event)
         case .presentation: return presentation(&state, event)
+        case .workshop: return workshop(&state, event)
         }
     }
 
@@ -84,7 +85,7 @@ public enum App {
             // The key was made on the way to signing: sign now.
             if let active = state.active {
                 state.screen = .outcome(OutcomeState(saving: true))
-                return [.writeResult(session: active.session, startedAt: active.startedAt, language: state.language, draftID: active.draftID)]
+                return [.writeResult(session: active.session, startedAt: active.startedAt, language: state.language, draftID: active.draftID, practiceCase: active.practiceCase)]
             }
             state.screen = .home(HomeState())
         case .keyFailed(let reason):
@@ -102,6 +103,11 @@ public enum App {
             if let active = state.active {
                 effects.append(.deleteDraft(active.draftID))
                 state.active?.isFinished = true
+                // A workshop exercise goes on to the comparison with the reference.
+                if let caseID = active.practiceCase {
+                    openComparison(caseID: caseID, participant: active.session, savedPath: path, &state)
+                    return effects
+                }
                 // Its answers can start the instruments it points to.
                 state.pendingPrefill = active.session
             }
@@ -249,6 +255,10 @@ public enum App {
         case .command("desk"):
             state.screen = .home(home)
             return openDesk(state.deskDirectories, &state)
+        case .command("workshop"):
+            state.screen = .home(home)
+            openWorkshop(&state)
+            return []
         case .results:
             state.screen = .results(ResultsState())
             return [.loadResults]
@@ -286,7 +296,7 @@ public enum App {
         }
         state.active = ActiveAssessment(
             session: session, draftID: draft.id, startedAt: draft.startedAt, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true),
-            prefilled: draft.suggestedIndices(in: questionnaire))
+            prefilled: draft.suggestedIndices(in: questionnaire), practiceCase: draft.practiceCase)
         loadInput(&state)
         state.screen = .question
         if !dropped.isEmpty {
@@ -349,8 +359,10 @@ public enum App {
     }
 
     /// A new assessment on the question screen, saved as a draft at once.
-    static func activate(_ session: Session, _ state: inout AppState, now: Date, prefilled: Set<Int>) -> [Effect] {
-        state.active = ActiveAssessment(session: session, draftID: UUID(), startedAt: now, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true), prefilled: prefilled)
+    static func activate(_ session: Session, _ state: inout AppState, now: Date, prefilled: Set<Int>, practiceCase: String? = nil) -> [Effect] {
+        state.active = ActiveAssessment(
+            session: session, draftID: UUID(), startedAt: now, input: .choice(highlight: 0, chosen: []), note: TextEditor(multiline: true), prefilled: prefilled,
+            practiceCase: practiceCase)
         loadInput(&state)
         state.screen = .question
         return currentDraft(state, now: now).map { [.saveDraft($0)] } ?? []
@@ -358,7 +370,9 @@ public enum App {
 
     static func currentDraft(_ state: AppState, now: Date = Date()) -> Draft? {
         guard let active = state.active, !active.isFinished, !active.readOnly else { return nil }
-        return Draft(id: active.draftID, session: active.session, language: state.language, startedAt: active.startedAt, updatedAt: now, suggested: active.prefilled)
+        return Draft(
+            id: active.draftID, session: active.session, language: state.language, startedAt: active.startedAt, updatedAt: now, suggested: active.prefilled,
+            practiceCase: active.practiceCase)
     }
 
     /// Applies an editing key to a text editor; returns false when the key is not an edit.

@@ -15,7 +15,7 @@ extension App {
         let part = question.sectionIndex
         let parts = max(1, questionnaire.sections.count)
         let counter = UIText.partAndQuestion(part + 1, parts, position)[language] + (active.readOnly ? " · " + UIText.readOnly[language] : "")
-        drawTitle(&buffer, "\(questionnaire.title[language]) — \(session.subject.system)", right: counter)
+        drawTitle(&buffer, practiceMark(state) + "\(questionnaire.title[language]) — \(session.subject.system)", right: counter)
 
         let barWidth = buffer.width - 2
         // Within a part, the place among all its questions (shown or not): that only grows

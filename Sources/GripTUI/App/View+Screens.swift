@@ -10,7 +10,7 @@ extension App {
         let language = state.language
         let session = active.session
         let confirmed = session.progress.answered - active.prefilled.filter { session.isVisible($0) && session.answer(at: $0) != nil }.count
-        drawTitle(&buffer, UIText.overviewTitle[language], right: "\(confirmed)/\(session.progress.visible)")
+        drawTitle(&buffer, practiceMark(state) + UIText.overviewTitle[language], right: "\(confirmed)/\(session.progress.visible)")
         let visible = session.visibleIndices
         let missing = Set(session.missingRequired)
         let top = 2, height = buffer.height - 4
@@ -125,7 +125,7 @@ extension App {
         lines.draw(into: &buffer, x: 2, y: 2, height: below > 0 ? height - 1 : height, scroll: scroll)
         if below > 0 { buffer.write(UIText.moreLines(below + 1)[language], x: 2, y: 2 + height - 1, role: .key) }
         let position = lines.lines.count > height ? "\(scroll + 1)–\(min(lines.lines.count, scroll + height))/\(lines.lines.count)" : ""
-        drawTitle(&buffer, "\(UIText.outcomeTitle[language]): \(active.session.questionnaire.title[language]) — \(active.session.subject.system)", right: position)
+        drawTitle(&buffer, practiceMark(state) + "\(UIText.outcomeTitle[language]): \(active.session.questionnaire.title[language]) — \(active.session.subject.system)", right: position)
         let status: String
         let role: Role
         if let path = outcomeState.savedPath {
@@ -142,6 +142,11 @@ extension App {
     }
 
     // MARK: Results
+
+    /// "◇ OEFENING · " in the title of every screen of a workshop exercise.
+    static func practiceMark(_ state: AppState) -> String {
+        state.active?.practiceCase == nil ? "" : (state.language == .nl ? "◇ OEFENING · " : "◇ PRACTICE · ")
+    }
 
     static func verificationText(_ report: VerificationReport, _ language: Language) -> String {
         report.label(language)

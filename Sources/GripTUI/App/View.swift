@@ -31,6 +31,7 @@ extension App {
         case .resultDetail(let detail): drawResultDetail(&buffer, state, detail)
         case .desk: drawDesk(&buffer, state)
         case .presentation(let presentation): drawPresentation(&buffer, state, presentation)
+        case .workshop: drawWorkshop(&buffer, state)
         }
         if let dialog = state.dialog { drawDialog(&buffer, state, dialog) }
         return buffer
@@ -137,6 +138,7 @@ extension App {
                 let title = state.instruments.first { $0.id == draft.session.questionnaireID }?.title[language] ?? draft.session.questionnaireID
                 let system = draft.session.subject.system.isEmpty ? "—" : draft.session.subject.system
                 var signed = state.signedDrafts[draft.id] != nil ? " · " + UIText.alreadySignedMark[language] : ""
+                if draft.practiceCase != nil { signed += language == .nl ? " · ◇ oefening" : " · ◇ practice" }
                 if let holder = state.draftHolders[draft.id] { signed += " · " + UIText.openedBy(holder)[language] }
                 rows.append(("\(system) · \(title) · \(draft.answered)/\(draft.visible) · \(date(draft.updatedAt, state.timeZone))\(signed)", .normal, position))
             case .result(let index):

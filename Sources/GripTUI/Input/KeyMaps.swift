@@ -13,6 +13,7 @@ enum KeyMaps {
         KeyBinding([.enter], .confirm, t("openen", "open")),
         KeyBinding([.character("r")], .results, t("resultaten", "results")),
         KeyBinding([.character("b")], .command("desk"), t("beoordelen", "review desk")),
+        KeyBinding([.character("w")], .command("workshop"), t("workshop", "workshop")),
         KeyBinding([.character("d"), .delete], .deleteItem, t("verwijderen", "delete")),
         KeyBinding([.character("t")], .language, t("English", "Nederlands")),
         KeyBinding.quit,

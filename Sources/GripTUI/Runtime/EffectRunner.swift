@@ -21,6 +21,7 @@ public final class EffectRunner {
     private let deskLoads = ResultLoader.Generation()
     var resultsDirectory: URL { dataDirectory.appendingPathComponent("results") }
     var exportsDirectory: URL { dataDirectory.appendingPathComponent("exports") }
+    var practiceDirectory: URL { dataDirectory.appendingPathComponent("practice") }
     var settingsURL: URL { configDirectory.appendingPathComponent("settings.json") }
 
     /// The settings as this process last read or wrote them: the base for merging its
@@ -149,8 +150,8 @@ public final class EffectRunner {
             } catch {
                 return .keyFailed(words(error))
             }
-        case .writeResult(let session, let startedAt, let language, let draftID):
-            return writeResult(session, startedAt: startedAt, language: language, draftID: draftID)
+        case .writeResult(let session, let startedAt, let language, let draftID, let practiceCase):
+            return writeResult(session, startedAt: startedAt, language: language, draftID: draftID, practiceCase: practiceCase)
         case .saveSettings(let settings):
             saveSettings(settings)
             return .settingsSaved
@@ -233,16 +234,18 @@ public final class EffectRunner {
     /// Signs and writes the result, then removes the draft at once. The result names the
     /// draft (`session`, and the draft's short id in the file name), so a draft that
     /// survives a stop between the two steps is recognised at the next start.
-    func writeResult(_ session: Session, startedAt: Date, language: Language, draftID: UUID) -> EffectResult {
+    func writeResult(_ session: Session, startedAt: Date, language: Language, draftID: UUID, practiceCase: String? = nil) -> EffectResult {
         do {
-            let key = try keyStore.load()
+            // A workshop exercise needs no personal key and never lands among real results.
+            let key = practiceCase == nil ? try keyStore.load() : try keyStore.practiceKey()
             let completedAt = Date()
             let outcome = Scorer.outcome(for: session)
             let result = ResultDocument.result(
-                for: session, outcome: outcome, id: UUID(), language: language, startedAt: startedAt, completedAt: completedAt, sessionID: draftID)
+                for: session, outcome: outcome, id: UUID(), language: language, startedAt: startedAt, completedAt: completedAt, sessionID: draftID,
+                practice: practiceCase != nil, caseID: practiceCase)
             let data = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: key)))
             let name = ResultWriter.fileName(date: completedAt, questionnaireID: session.questionnaire.id, system: session.subject.system, id: draftID)
-            let path = try ResultWriter.writeNew(data, named: name, in: resultsDirectory).path
+            let path = try ResultWriter.writeNew(data, named: name, in: practiceCase == nil ? resultsDirectory : practiceDirectory).path
             try? draftStore.delete(draftID)
             claims.release(draftID)
             return .resultWritten(path: path)
