@@ -1,6 +1,7 @@
 import Foundation
 import GripBundled
 import GripEngine
+import GripResults
 import GripScoring
 import Testing
 @testable import GripTUI
@@ -58,5 +59,21 @@ struct WorkshopTests {
         #expect(lines.contains("  \(questionnaire.questions[index].text.nl)"))
         #expect(lines.contains { $0.hasPrefix("✗ \(questionnaire.questions[index].text.nl)") })
         if let explain = exercise.answer(for: "personal_data")?.explain.nl { #expect(lines.contains("    " + explain)) }
+    }
+}
+
+/// The home footer at 80 columns: on a draft it offers deleting it; elsewhere the review
+/// desk and the workshop, and always the language switch.
+struct HomeFooterTests {
+    @Test func theFooterFollowsTheSelection() {
+        var state = makeState(width: 80, height: 24)
+        var session = Session(questionnaire: bundledInstruments[0], subject: Subject(system: "Fraude-risicomodel"))
+        _ = session.setAnswer(.text("Selecteert dossiers"), at: 0)
+        state.drafts = [Draft(session: session, language: .nl, startedAt: Date())]
+        let footer = { (state: AppState) in App.view(state).lines.last ?? "" }
+        #expect(footer(state).contains("t English") && footer(state).contains("w workshop") && !footer(state).contains("verwijderen"))
+        // Down past the instruments to the draft.
+        send(&state, Array(repeating: .key(.down), count: bundledInstruments.count))
+        #expect(footer(state).contains("verwijderen") && footer(state).contains("t English"), "\(footer(state))")
     }
 }

@@ -177,7 +177,14 @@ extension App {
         }
         let keyLine = state.signer.map { UIText.keyPresent($0.name, $0.keyID)[language] } ?? UIText.keyMissing[language]
         if state.message == nil { buffer.write(TextWidth.truncate(keyLine, to: buffer.width - 2), x: 1, y: buffer.height - 2, role: .muted) }
-        drawFooter(&buffer, state, KeyMaps.home)
+        // On a draft, deleting it matters more than the review desk and the workshop.
+        var keyMap = KeyMaps.home
+        if home.selection < items.count, case .draft = items[home.selection] {
+            keyMap.bindings.removeAll { $0.action == .command("desk") || $0.action == .command("workshop") }
+        } else {
+            keyMap.bindings.removeAll { $0.action == .deleteItem }
+        }
+        drawFooter(&buffer, state, keyMap)
     }
 
     // MARK: Start

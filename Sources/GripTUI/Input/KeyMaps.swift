@@ -12,10 +12,11 @@ enum KeyMaps {
     static let home = KeyMap(KeyBinding.moveUpDown + [
         KeyBinding([.enter], .confirm, t("openen", "open")),
         KeyBinding([.character("r")], .results, t("resultaten", "results")),
+        // The language switch before the newer entries: a narrow footer keeps it.
+        KeyBinding([.character("t")], .language, t("English", "Nederlands")),
         KeyBinding([.character("b")], .command("desk"), t("beoordelen", "review desk")),
         KeyBinding([.character("w")], .command("workshop"), t("workshop", "workshop")),
         KeyBinding([.character("d"), .delete], .deleteItem, t("verwijderen", "delete")),
-        KeyBinding([.character("t")], .language, t("English", "Nederlands")),
         KeyBinding.quit,
     ])
 
