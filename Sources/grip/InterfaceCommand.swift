@@ -78,6 +78,15 @@ enum WorkshopCases {
     static func bundled() -> [WorkshopCase] {
         BundledCases.files.compactMap { CaseLoader.load($0.contents, file: "bundled:cases/\($0.name)").workshopCase }
     }
+
+    /// The case's reference for the group summary: answers in words as results store them,
+    /// and the level per assessment.
+    static func reference(_ workshopCase: WorkshopCase, questionnaireID: String, catalog: Catalog) -> WorkshopSummary.Reference? {
+        guard let exercise = workshopCase.exercises.first(where: { $0.instrument == questionnaireID }),
+            let questionnaire = catalog.questionnaire(questionnaireID)
+        else { return nil }
+        return WorkshopSummary.Reference(session: exercise.referenceSession(in: questionnaire).session)
+    }
 }
 
 /// `grip review`: the review desk on folders of results.

@@ -54,7 +54,12 @@ struct WorkshopCommand: ParsableCommand {
                     results.append((path, .null, VerificationReport(status: .malformed("not a Grip result"))))
                 }
             }
-            let summary = WorkshopSummary(results: results, questionnaireID: questionnaire, caseID: caseID)
+            // With a bundled case, agreement is with its reference answers and outcome.
+            let first = WorkshopSummary(results: results, questionnaireID: questionnaire, caseID: caseID)
+            let reference = caseID.flatMap { id in
+                WorkshopCases.bundled().first { $0.id == id }.flatMap { WorkshopCases.reference($0, questionnaireID: first.questionnaireID, catalog: questionnaires.catalog()) }
+            }
+            let summary = reference.map { WorkshopSummary(results: results, questionnaireID: first.questionnaireID, caseID: caseID, reference: $0) } ?? first
             guard summary.participants > 0 else {
                 printError("grip workshop summary: no practice results\(caseID.map { " of case \($0.displaySafe)" } ?? "") in \(directory.displaySafe)")
                 throw ExitCode(1)

@@ -413,5 +413,7 @@ struct WorkshopEndToEndTests {
         #expect(verify.stdout.contains("valid PRACTICE result"), "\(verify.stdout)")
         let summary = try GripProcess.run(["workshop", "summary", practice.path, "--case", "anpr-camera"], home: home)
         #expect(summary.status == 0 && summary.stdout.contains("1 deelnemer"), "\(summary.stdout)\(summary.stderr)")
+        // With a bundled case, agreement is with its reference, marked ✓.
+        #expect(summary.stdout.contains("gelijk aan de referentie") && summary.stdout.contains("✓ referentie"), "\(summary.stdout)")
     }
 }

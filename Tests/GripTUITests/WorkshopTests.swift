@@ -77,3 +77,24 @@ struct HomeFooterTests {
         #expect(footer(state).contains("verwijderen") && footer(state).contains("t English"), "\(footer(state))")
     }
 }
+
+/// The trainer's group view from the workshop screens: the practice results of the
+/// selected case on this machine, on the projector.
+struct WorkshopGroupViewTests {
+    @Test func gOnACaseAsksForItsSummaryAndShowsItOrSaysThereIsNone() throws {
+        var state = makeState(width: 100, height: 30)
+        state.cases = WorkshopTests.cases
+        state.practiceDirectory = "/data/practice"
+        App.openWorkshop(&state)
+        let effects = send(&state, keys("g"))
+        guard case .workshopSummary(let caseID, let questionnaireID, let reference) = effects.first else { Issue.record("no summary effect"); return }
+        #expect(caseID == WorkshopTests.cases[0].id && questionnaireID == WorkshopTests.cases[0].exercises[0].instrument)
+        #expect(!(reference?.answers.isEmpty ?? true) && !(reference?.levels.isEmpty ?? true))
+        send(&state, [.effect(.workshopSummaryLoaded(nil))])
+        #expect(App.view(state).text.contains("Nog geen oefenresultaten van deze casus"))
+        send(&state, [.effect(.workshopSummaryLoaded(PresentationTests.summary))])
+        #expect(App.view(state).text.contains("UITKOMSTEN"))
+        send(&state, [.key(.escape)])
+        guard case .workshop = state.screen else { Issue.record("Esc returns to the workshop"); return }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import GripEngine
+import GripScoring
 
 /// What a group of workshop participants answered, for the trainer: per question the
 /// distribution of answers and the agreement with the reference (or, without one, with
@@ -52,6 +53,17 @@ public struct WorkshopSummary: Sendable, Equatable {
         public init(answers: [String: String], levels: [String: String]) {
             self.answers = answers
             self.levels = levels
+        }
+
+        /// From a reference session: its shown answers in the words results store, and the
+        /// levels it scores to (in the results' language).
+        public init(session: Session, language: Language = .nl) {
+            var answers: [String: String] = [:]
+            for (index, question) in session.questionnaire.questions.enumerated() where session.isVisible(index) {
+                if let value = session.answer(at: index) { answers[question.id] = question.describe(value, language: language) }
+            }
+            self.answers = answers
+            levels = Dictionary(uniqueKeysWithValues: Scorer.outcome(for: session).assessments.map { ($0.id, $0.level.rawValue) })
         }
     }
 

@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public var workshop: WorkshopState?
     /// Where the own results are (set by the runner), for the desk's default folders.
     public var resultsDirectory: String?
+    /// Where practice results are kept (set by the runner), for the workshop's group view.
+    public var practiceDirectory: String?
 
     /// What the desk opens from the home screen: the own results and the register folders.
     public var deskDirectories: [String] {

@@ -24,6 +24,8 @@ public enum Effect: Sendable {
     case loadDesk(directories: [String], instruments: [Instrument])
     case countersign(path: String, verdict: Review.Verdict, remark: String, judgements: [Review.Judgement], actions: [Review.Action], nextReview: String?)
     case diff(old: String, new: String)
+    /// The group summary of this case from the practice results on this machine.
+    case workshopSummary(caseID: String, questionnaireID: String, reference: WorkshopSummary.Reference?)
     case quit
 }
 
@@ -52,4 +54,5 @@ public enum EffectResult: Sendable, Equatable {
     case reviewWritten(path: String)
     case reviewFailed(String)
     case diffOpened(lines: [String])
+    case workshopSummaryLoaded(WorkshopSummary?)
 }

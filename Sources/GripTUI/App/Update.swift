@@ -141,6 +141,14 @@ public enum App {
             break
         case .deskLoaded, .reviewWritten, .reviewFailed, .diffOpened:
             return deskResult(result, &state)
+        case .workshopSummaryLoaded(let summary):
+            if let summary {
+                openPresentation(summary, &state)
+            } else {
+                say(&state, LocalizedText(
+                    nl: "Nog geen oefenresultaten van deze casus op deze computer. Zet de bestanden van de deelnemers in \(state.practiceDirectory ?? "practice/"), of gebruik grip workshop summary MAP --present.",
+                    en: "No practice results of this case on this computer yet. Put the participants' files in \(state.practiceDirectory ?? "practice/"), or use grip workshop summary DIR --present."))
+            }
         }
         return []
     }

@@ -54,6 +54,7 @@ public final class EffectRunner {
             settings: settings, width: width, height: height)
         state.signedDrafts = signedDrafts(drafts.drafts)
         state.resultsDirectory = resultsDirectory.path
+        state.practiceDirectory = practiceDirectory.path
         // Read and verified after the first frame (see Runtime): meanwhile the list says so.
         state.resultsLoading = true
         let dutch = settings.language == .nl
@@ -170,6 +171,15 @@ public final class EffectRunner {
             return countersign(path, verdict: verdict, remark: remark, judgements: judgements, actions: actions, nextReview: nextReview)
         case .diff(let old, let new):
             return diff(old, new)
+        case .workshopSummary(let caseID, let questionnaireID, let reference):
+            let trustList = (try? keyStore.loadTrustList()) ?? TrustList()
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: practiceDirectory.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
+            let results = names.compactMap { name -> (path: String, document: JSONValue, verification: VerificationReport)? in
+                let path = practiceDirectory.appendingPathComponent(name).path
+                return (try? ResultFile.open(path, trustList: trustList)).map { (path, $0.document, $0.verification) }
+            }
+            let summary = WorkshopSummary(results: results, questionnaireID: questionnaireID, caseID: caseID, reference: reference)
+            return .workshopSummaryLoaded(summary.participants == 0 ? nil : summary)
         case .quit:
             for id in claimed { claims.release(id) }
             return nil

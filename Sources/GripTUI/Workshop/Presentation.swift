@@ -23,6 +23,7 @@ extension KeyMaps {
         KeyBinding([.right, .pageDown, .character(" "), .enter, .character("l")], .down, t("volgende", "next")),
         KeyBinding([.left, .pageUp, .backspace, .character("h")], .up, t("vorige", "previous")),
         KeyBinding([.home], .back, t("begin", "start"), inFooter: false),
+        KeyBinding([.escape], .command("leave"), t("terug", "back")),
         KeyBinding.quit,
     ])
 }
@@ -41,6 +42,13 @@ extension App {
         case .down: presentation.page = min(presentation.pages - 1, presentation.page + 1)
         case .up: presentation.page = max(0, presentation.page - 1)
         case .back: presentation.page = 0
+        case .command("leave"):
+            // Opened from the workshop screens: back there; from the command line: done.
+            if state.workshop != nil {
+                state.screen = .workshop
+                return []
+            }
+            return quit(&state)
         case .quit: return quit(&state)
         default: break
         }

@@ -27,6 +27,7 @@ extension KeyMaps {
 
     static let workshopList = KeyMap(KeyBinding.moveUpDown + [
         KeyBinding([.enter], .confirm, t("verhaal lezen", "read the story")),
+        KeyBinding([.character("g")], .command("group"), t("groepsoverzicht", "group summary")),
         KeyBinding([.escape], .back, t("terug", "back")),
         KeyBinding.quit,
     ])
@@ -76,6 +77,13 @@ extension App {
             case .confirm: if workshop.selection < workshop.cases.count { workshop.mode = .story(caseIndex: workshop.selection, scroll: 0, answering: false) }
             case .back: state.screen = .home(HomeState())
             case .quit: return quit(&state)
+            case .command("group"):
+                // The practice results of this case on this machine, on the projector.
+                guard workshop.selection < workshop.cases.count else { break }
+                let workshopCase = workshop.cases[workshop.selection]
+                guard let exercise = workshopCase.exercises.first, let questionnaire = questionnaire(exercise.instrument, &state) else { break }
+                let reference = WorkshopSummary.Reference(session: exercise.referenceSession(in: questionnaire).session, language: state.language)
+                return [.workshopSummary(caseID: workshopCase.id, questionnaireID: exercise.instrument, reference: reference)]
             default: break
             }
         case .story(let index, let scroll, let answering):
