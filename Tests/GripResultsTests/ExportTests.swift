@@ -69,3 +69,22 @@ struct ExportTests {
         #expect(ResultExporter.html(report).contains("class=\"bad\""))
     }
 }
+
+/// Reports say which answers a reason rests on, escaped like everything else (issue 12).
+struct ReasonAnswersExportTests {
+    @Test func markdownAndHTMLNameTheAnswersBehindAReason() throws {
+        let result: JSONValue = [
+            "id": "r", "language": "nl", "questionnaire": ["id": "quickscan", "version": "1", "sha256": "ab"],
+            "subject": ["system": "S", "organisation": "O", "assessor": "A"],
+            "outcome": ["assessments": [[
+                "id": "dpia", "title": "DPIA", "level": "required", "nextStep": "",
+                "reasons": [["text": "Profilering", "sources": [], "answers": [["question": "profiling", "answer": "Ja <script>"]]]],
+            ]]],
+        ]
+        let data = Data(PrettyJSON.bytes(try ResultSigner.signedDocument(result: result, key: testKey)))
+        let report = ResultReport(document: try StrictJSONParser.parse(Array(data)), verification: ResultVerifier.verify(data, trustList: TrustList()))
+        #expect(ResultExporter.markdown(report).contains("Profilering — omdat: profiling = Ja \\<script\\>"))
+        let html = ResultExporter.html(report)
+        #expect(html.contains("— omdat: profiling = Ja &lt;script&gt;") && !html.contains("<script>"))
+    }
+}

@@ -77,7 +77,10 @@ public enum ResultExporter {
             if !assessment.reasons.isEmpty {
                 lines.append("")
                 lines.append("\(words.reasons):")
-                for reason in assessment.reasons { lines.append("- \(md(reason.text))\(md(sourceText(reason.sources)))") }
+                for reason in assessment.reasons {
+                    let because = reason.answers.isEmpty ? "" : " — \(words.because): " + reason.answers.map(md).joined(separator: " · ")
+                    lines.append("- \(md(reason.text))\(md(sourceText(reason.sources)))\(because)")
+                }
             }
             if !assessment.openPoints.isEmpty {
                 lines.append("")
@@ -207,7 +210,10 @@ public enum ResultExporter {
         for assessment in report.assessments {
             body += "<section class=\"assessment\">\n<h3>\(e(assessment.title)) <span class=\"level \(e(assessment.level))\">\(e(words.level(assessment.level)))</span></h3>\n"
             if !assessment.reasons.isEmpty {
-                body += "<p>\(e(words.reasons)):</p><ul>" + assessment.reasons.map { "<li>\(e($0.text))\(sources($0.sources))</li>" }.joined() + "</ul>\n"
+                body += "<p>\(e(words.reasons)):</p><ul>" + assessment.reasons.map { reason in
+                    let because = reason.answers.isEmpty ? "" : " <span class=\"src\">— \(e(words.because)): \(reason.answers.map(e).joined(separator: " · "))</span>"
+                    return "<li>\(e(reason.text))\(sources(reason.sources))\(because)</li>"
+                }.joined() + "</ul>\n"
             }
             if !assessment.openPoints.isEmpty {
                 body += "<p>\(e(words.openPoints)):</p><ul>" + assessment.openPoints.map {

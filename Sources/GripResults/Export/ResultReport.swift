@@ -11,7 +11,11 @@ public struct ResultReport: Sendable {
         /// "AVG Art. 35(3)(a)": the title with the article, as every report cites it.
         public var label: String { [title, article].compactMap { $0 }.joined(separator: " ") }
     }
-    public struct Reason: Sendable { public var text: String, sources: [Source] }
+    public struct Reason: Sendable {
+        public var text: String, sources: [Source]
+        /// The answers that made the criterion hold ("question = answer"), when the result names them.
+        public var answers: [String] = []
+    }
     public struct OpenPoint: Sendable { public var text: String, questions: [String] }
     public struct Assessment: Sendable {
         public var id: String, title: String, level: String
@@ -58,7 +62,11 @@ public struct ResultReport: Sendable {
             (value?.arrayValue ?? []).map { Source(title: text($0, "title"), article: $0["article"]?.stringValue, url: $0["url"]?.stringValue) }
         }
         func reasons(_ value: JSONValue?) -> [Reason] {
-            (value?.arrayValue ?? []).map { Reason(text: text($0, "text"), sources: sources($0["sources"])) }
+            (value?.arrayValue ?? []).map { reason in
+                Reason(
+                    text: text(reason, "text"), sources: sources(reason["sources"]),
+                    answers: (reason["answers"]?.arrayValue ?? []).map { "\(text($0, "question")) = \(text($0, "answer"))" })
+            }
         }
         language = text(result, "language")
         let questionnaire = result["questionnaire"]
@@ -167,6 +175,7 @@ public struct ResultReport: Sendable {
         var questionnaire: String { dutch ? "Vragenlijst" : "Questionnaire" }
         var outcome: String { dutch ? "Uitkomst" : "Outcome" }
         var reasons: String { dutch ? "Redenen" : "Reasons" }
+        var because: String { dutch ? "omdat" : "because" }
         var openPoints: String { dutch ? "Open punten (nog uitzoeken of dit geldt)" : "Open points (to find out whether these hold)" }
         var resolve: String { dutch ? "vragen" : "questions" }
         var nextStep: String { dutch ? "Volgende stap" : "Next step" }
