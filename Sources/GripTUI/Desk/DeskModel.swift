@@ -200,9 +200,22 @@ extension AssessmentLevel {
 /// `2026-11-23T14:05:09Z` as local `2026-11-23 15:05`, without a date formatter per row
 /// (creating one costs tens of microseconds; a desk of 10,000 rows would wait for it).
 enum LocalTime {
+    /// Results write UTC as `…Z` and take the fast path; any other RFC 3339 time goes
+    /// through Foundation, and text that is no time at all is shown as it is.
     static func text(_ timestamp: String, _ timeZone: TimeZone) -> String {
+        if let fast = utc(timestamp, timeZone) { return fast }
+        let parser = ISO8601DateFormatter()
+        parser.formatOptions = [.withInternetDateTime]
+        guard let date = parser.date(from: timestamp) else { return timestamp }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = timeZone
+        return formatter.string(from: date)
+    }
+
+    private static func utc(_ timestamp: String, _ timeZone: TimeZone) -> String? {
         let bytes = Array(timestamp.utf8)
-        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z") else { return timestamp }
+        guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"), bytes[19] == UInt8(ascii: "Z") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for byte in bytes[range] {
@@ -213,7 +226,7 @@ enum LocalTime {
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), let hour = number(11..<13),
             let minute = number(14..<16), let second = number(17..<19), (1...12).contains(month), (1...31).contains(day)
-        else { return timestamp }
+        else { return nil }
         // Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400

@@ -365,12 +365,8 @@ enum ResultText {
     /// `2026-11-23T14:05:09Z` as local time (`2026-11-23 15:05`); text that is not such a
     /// time is shown as it is.
     static func localTime(_ timestamp: String, timeZone: TimeZone) -> String {
-        let parser = ISO8601DateFormatter()
-        parser.formatOptions = [.withInternetDateTime]
-        guard let date = parser.date(from: timestamp) else { return timestamp }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = timeZone
-        return formatter.string(from: date)
+        // Called for every row of a list on every frame: no formatter for a result's own UTC times.
+        LocalTime.text(timestamp, timeZone)
     }
+
 }
