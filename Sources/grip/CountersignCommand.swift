@@ -70,14 +70,21 @@ struct CountersignCommand: ParsableCommand {
             printError("grip countersign: \(error)")
             throw ExitCode(1)
         }
-        if let opened = try? ResultFile.open(file, trustList: trustList), let warning = opened.verification.signerWarning(.en) {
+        let opened: OpenedResult
+        do {
+            opened = try ResultFile.open(file, trustList: trustList)
+        } catch {
+            printError("grip countersign: \(ErrorText.describe(error).en)")
+            throw ExitCode(1)
+        }
+        if let warning = opened.verification.signerWarning(.en) {
             printError("grip countersign: note: \(warning.displaySafe)")
         }
         let actionList = actions.indices.map { Review.Action(text: actions[$0], owner: owners[$0], due: dues[$0]) }
         let url: URL
         do {
             url = try ReviewWriter.write(
-                resultAt: file, trustList: trustList, key: key, verdict: verdict, remarks: remark,
+                opened: opened, key: key, verdict: verdict, remarks: remark,
                 judgements: judgements.compactMap(Self.judgement), actions: actionList, nextReview: nextReview)
             Console.out(url.path.displaySafe)
         } catch ReviewWriter.Problem.resultDoesNotVerify(let reason) {
@@ -89,15 +96,12 @@ struct CountersignCommand: ParsableCommand {
         } catch ReviewWriter.Problem.unknownAssessment(let assessment, let known) {
             printError("grip countersign: the result has no assessment '\(assessment.displaySafe)'; it has: \(known.joined(separator: ", ").displaySafe)")
             throw ExitCode(2)
-        } catch let problem as ResultFile.Problem {
-            printError("grip countersign: \(ErrorText.describe(problem).en)")
-            throw ExitCode(1)
         } catch {
             printError("grip countersign: cannot write the review beside \(file.displaySafe): \(ErrorText.describe(error).en)")
             throw ExitCode(1)
         }
         // A result committed in a git register gets its review committed beside it.
-        let resultID = (try? ResultFile.open(file, trustList: trustList))?.document["result"]?["id"]?.stringValue ?? ""
+        let resultID = opened.document["result"]?["id"]?.stringValue ?? ""
         try RegisterGit.commitReview(
             url, of: URL(fileURLWithPath: file), message: "Grip: review (\(verdict.rawValue)) of \(RegisterGit.messagePart(resultID))", push: push)
     }

@@ -17,7 +17,17 @@ public enum ReviewWriter {
         resultAt path: String, trustList: TrustList, key: SigningKey, verdict: Review.Verdict, remarks: String,
         judgements: [Review.Judgement] = [], actions: [Review.Action] = [], nextReview: String? = nil, now: Date = Date()
     ) throws -> URL {
-        let opened = try ResultFile.open(path, trustList: trustList)
+        try write(
+            opened: ResultFile.open(path, trustList: trustList), key: key, verdict: verdict, remarks: remarks, judgements: judgements,
+            actions: actions, nextReview: nextReview, now: now)
+    }
+
+    /// The same for a result the caller has opened already (read once).
+    public static func write(
+        opened: OpenedResult, key: SigningKey, verdict: Review.Verdict, remarks: String,
+        judgements: [Review.Judgement] = [], actions: [Review.Action] = [], nextReview: String? = nil, now: Date = Date()
+    ) throws -> URL {
+        let path = opened.path
         guard opened.verification.isValid, let subject = ReviewDocument.subject(of: opened.document) else {
             throw Problem.resultDoesNotVerify(opened.verification.status.reason(.en) ?? "it is not signed")
         }
