@@ -152,7 +152,7 @@ enum RegisterFolders {
     static func remember(_ folders: [String]) {
         let paths = GripPaths.current()
         let runner = EffectRunner(configDirectory: paths.config, dataDirectory: paths.data)
-        var settings = runner.initialState(instruments: [Instrument](), width: 80, height: 24).settings
+        var settings = runner.currentSettings()
         let before = settings
         for folder in folders where !settings.registerFolders.contains(folder) && folder != paths.results.standardizedFileURL.path {
             settings.registerFolders.append(folder)

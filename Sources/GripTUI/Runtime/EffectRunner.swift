@@ -71,6 +71,13 @@ public final class EffectRunner {
         return state
     }
 
+    /// The settings as saved, for changing one outside the interface (`grip review DIR`
+    /// remembers its folders); they become the base later saves merge into.
+    public func currentSettings() -> Settings {
+        knownSettings = readSettings().0
+        return knownSettings
+    }
+
     /// The settings, and what is wrong with the file if it cannot be read (then the
     /// defaults are used and the file is kept until a change is saved, with a copy).
     func readSettings() -> (Settings, LocalizedText?) {
