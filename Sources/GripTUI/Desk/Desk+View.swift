@@ -160,6 +160,7 @@ extension App {
         let instruments = Set(rows.map(\.result.questionnaireID)).sorted { (order.firstIndex(of: $0) ?? order.count, $0) < (order.firstIndex(of: $1) ?? order.count, $1) }
         var lines: [(String, Role)] = []
         var actions: [(String, Role)] = []
+        let today = today(state)
         for id in instruments {
             let versions = rows.filter { $0.result.questionnaireID == id }.sorted { $0.result.completedAt > $1.result.completedAt }
             guard let latest = versions.first else { continue }
@@ -176,7 +177,7 @@ extension App {
                 }
                 for flag in row.entry.flags { lines.append(("    ⚑ \(flag.words(language))", .warning)) }
                 for action in row.entry.latestReview?.actions ?? [] {
-                    actions.append(("  • \(action.text) — \(action.owner), \(nl ? "uiterlijk" : "due") \(action.due)", action.due < today(state) ? .warning : .normal))
+                    actions.append(("  • \(action.text) — \(action.owner), \(nl ? "uiterlijk" : "due") \(action.due)", action.due < today ? .warning : .normal))
                 }
                 for point in row.result.openPoints { actions.append(("  • \(nl ? "Open punt" : "Open point") (\(id)): \(point)", .normal)) }
                 for question in row.result.unknownAnswers { actions.append(("  • \(nl ? "Weet ik niet" : "Don't know") (\(id)): \(question)", .normal)) }
