@@ -27,8 +27,12 @@ struct GripCommand: ParsableCommand {
     /// documented 2: 0 success, 1 failed check or invalid input, 2 usage error.
     static func main() {
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let quick = QuickInvocation(Array(CommandLine.arguments.dropFirst())) {
+                try quick.run()
+            } else {
+                var command = try parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = exitCode(for: error)
             let message = fullMessage(for: error)

@@ -10,7 +10,12 @@ struct ListCommand: ParsableCommand {
     @Option(help: "Language of the titles: nl or en.") var language: Language = .nl
 
     func run() throws {
-        let catalog = questionnaires.catalog()
+        Self.list(language: language, directories: questionnaires.directories)
+    }
+
+    /// The work, apart from argument parsing, so `QuickInvocation` can call it too.
+    static func list(language: Language, directories: [String]) {
+        let catalog = Catalog.load(extraDirectories: directories, paths: .current())
         let width = catalog.entries.map(\.id.count).max() ?? 0
         for entry in catalog.entries {
             let q = entry.instrument

@@ -24,7 +24,12 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
-        let catalog = questionnaires.catalog()
+        try Self.score(id, answers: answers, language: language, json: json, directories: questionnaires.directories)
+    }
+
+    /// The work, apart from argument parsing, so `QuickInvocation` can call it too.
+    static func score(_ id: String, answers: String?, language: Language, json: Bool, directories: [String]) throws {
+        let catalog = Catalog.load(extraDirectories: directories, paths: .current())
         let source: AnswersArgument
         let questionnaireID: String
         if let answers {

@@ -21,6 +21,11 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var questionnaires: QuestionnaireOptions
 
     func run() throws {
+        try Self.validate(files, directories: questionnaires.directories)
+    }
+
+    /// The work, apart from argument parsing, so `QuickInvocation` can call it too.
+    static func validate(_ files: [String], directories: [String]) throws {
         var failed = false
         var loaded: [Questionnaire] = []
         var cases: [(file: String, data: Data)] = []
@@ -44,7 +49,7 @@ struct ValidateCommand: ParsableCommand {
         }
         // The files given come first, so a draft is checked against the other drafts.
         // Other questionnaires are loaded only when a file takes answers from them.
-        let catalog = questionnaires.catalog()
+        let catalog = Catalog.load(extraDirectories: directories, paths: .current())
         let wanted = Set(loaded.flatMap { $0.prefill.map(\.from) }).subtracting(loaded.map(\.id))
         let sources = loaded + catalog.entries.filter { wanted.contains($0.id) }.compactMap(\.instrument.questionnaire)
         let known = Set(loaded.map(\.id) + catalog.entries.map(\.id))
@@ -68,7 +73,7 @@ struct ValidateCommand: ParsableCommand {
 
     /// Checks each case against the questionnaires given, then those Grip knows; false
     /// when any has an error.
-    private func validateCases(_ cases: [(file: String, data: Data)], drafts: [Questionnaire], catalog: Catalog) -> Bool {
+    private static func validateCases(_ cases: [(file: String, data: Data)], drafts: [Questionnaire], catalog: Catalog) -> Bool {
         guard !cases.isEmpty else { return true }
         let drafted = Set(drafts.map(\.id))
         let known = drafts + catalog.entries.filter { !drafted.contains($0.id) }.compactMap(\.instrument.questionnaire)

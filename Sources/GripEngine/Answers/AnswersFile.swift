@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// An answers file for headless runs:
 ///
@@ -31,7 +30,7 @@ public struct AnswersFile: Sendable {
 
     /// Parses an answers file, reporting every shape problem with its position.
     public static func parse(_ data: Data, file: String) -> Result<AnswersFile, DiagnosticsError> {
-        let root: Node
+        let root: YAMLNode
         let text: String
         switch YAMLDocument.compose(data, file: file) {
         case .failure(let diagnostic): return .failure(DiagnosticsError([diagnostic]))
@@ -75,7 +74,7 @@ public struct AnswersFile: Sendable {
         return errors.isEmpty ? .success(result) : .failure(DiagnosticsError(errors.sortedByLocation()))
     }
 
-    private static func entries(_ node: Node, of what: String, reader: inout NodeReader) -> [(String, Node, Node)] {
+    private static func entries(_ node: YAMLNode, of what: String, reader: inout NodeReader) -> [(String, YAMLNode, YAMLNode)] {
         guard case .mapping(let mapping) = node else {
             if case .scalar(let scalar) = node, scalar.string.isEmpty { return [] }
             reader.error(node, "'\(what)' must map question ids to values")

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes the YAML tree of a case file, reporting shape errors at their positions:
 /// unknown keys (with "did you mean"), missing keys, wrong value types, missing
@@ -15,7 +14,7 @@ struct CaseDecoder {
 
     /// The case, or nil when a required part is missing or unreadable (the reader then
     /// holds an error saying why).
-    mutating func decode(_ root: Node) -> WorkshopCase? {
+    mutating func decode(_ root: YAMLNode) -> WorkshopCase? {
         guard let fields = reader.fields(root, of: "the case", allowed: Self.topLevelKeys, required: Self.topLevelKeys) else {
             return nil
         }
@@ -62,7 +61,7 @@ struct CaseDecoder {
             discussion: discussion, sources: sources, exercises: exercises, file: reader.file)
     }
 
-    private mutating func decodeExercise(_ node: Node) -> CaseExercise? {
+    private mutating func decodeExercise(_ node: YAMLNode) -> CaseExercise? {
         guard let fields = reader.fields(node, of: "an exercise", allowed: Self.exerciseKeys, required: Self.exerciseKeys) else {
             return nil
         }
@@ -82,7 +81,7 @@ struct CaseDecoder {
             location: reader.location(node), answersLocation: reader.location(fields.key("answers")))
     }
 
-    private mutating func decodeAnswers(_ node: Node, of name: String) -> [ReferenceAnswer] {
+    private mutating func decodeAnswers(_ node: YAMLNode, of name: String) -> [ReferenceAnswer] {
         guard case .mapping(let mapping) = node else {
             reader.error(node, "the answers of \(name) must map question ids to {value, explain}")
             return []
@@ -102,7 +101,7 @@ struct CaseDecoder {
     }
 
     /// A value as an answers file writes it: one scalar, or a list of option ids.
-    private mutating func rawValue(_ node: Node, of what: String) -> AnswersFile.RawValue? {
+    private mutating func rawValue(_ node: YAMLNode, of what: String) -> AnswersFile.RawValue? {
         if case .sequence = node {
             guard let items = reader.sequence(node, of: "the value of \(what)") else { return nil }
             let values = items.compactMap { reader.string($0, of: "an option of \(what)") }
@@ -111,7 +110,7 @@ struct CaseDecoder {
         return reader.string(node, of: "the value of \(what)").map { .scalar($0) }
     }
 
-    private mutating func decodeOutcome(_ node: Node, of name: String) -> ReferenceOutcome? {
+    private mutating func decodeOutcome(_ node: YAMLNode, of name: String) -> ReferenceOutcome? {
         guard let fields = reader.fields(node, of: "the outcome of \(name)", allowed: Self.outcomeKeys, required: ["levels"]) else {
             return nil
         }
@@ -148,7 +147,7 @@ struct CaseDecoder {
     }
 
     /// The entries of a mapping from rule ids to values.
-    private mutating func entries(_ node: Node, of what: String) -> [(String, Node, Node)] {
+    private mutating func entries(_ node: YAMLNode, of what: String) -> [(String, YAMLNode, YAMLNode)] {
         guard case .mapping(let mapping) = node else {
             reader.error(node, "\(what) must map ids to values")
             return []

@@ -60,12 +60,35 @@ struct Lexer {
         }
     }
 
+    // Conditions are nearly all ASCII: answering that from the scalar value first keeps
+    // the Unicode property tables (a sixth of loading a questionnaire) for the rest.
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        let slice = scalars[range]
+        guard slice.allSatisfy(\.isASCII) else {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: slice)
+            return text
+        }
+        return String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (index, scalar) in slice.enumerated() { buffer[index] = UInt8(scalar.value) }
+            return slice.count
+        }
+    }
+
     private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
         position + ahead < scalars.count ? scalars[position + ahead] : nil
     }
 
     private mutating func next() throws(ExpressionError) -> Token {
-        while let scalar = peek(), scalar.properties.isWhitespace { position += 1 }
+        while let scalar = peek(), Self.isWhitespace(scalar) { position += 1 }
         let start = position
         guard let scalar = peek() else { return Token(kind: .end, offset: start) }
 
@@ -108,13 +131,11 @@ struct Lexer {
         case "0"..."9":
             return try integer(start: start)
         default:
-            if scalar.properties.isAlphabetic || scalar == "_" {
-                while let next = peek(), next.properties.isAlphabetic || next == "_" || ("0"..."9").contains(next) {
+            if Self.isLetter(scalar) || scalar == "_" {
+                while let next = peek(), Self.isLetter(next) || next == "_" || ("0"..."9").contains(next) {
                     position += 1
                 }
-                var name = ""
-                name.unicodeScalars.append(contentsOf: scalars[start..<position])
-                return Token(kind: .identifier(name), offset: start)
+                return Token(kind: .identifier(text(start..<position)), offset: start)
             }
             throw ExpressionError(offset: start, "unexpected character '\(scalar)'")
         }
@@ -129,7 +150,7 @@ struct Lexer {
             value = sum
             position += 1
         }
-        if let next = peek(), next == "." || next.properties.isAlphabetic {
+        if let next = peek(), next == "." || Self.isLetter(next) {
             throw ExpressionError(offset: position, "numbers are whole numbers; unexpected '\(next)'")
         }
         return Token(kind: .integer(value), offset: start)
@@ -137,11 +158,10 @@ struct Lexer {
 
     private mutating func string(quote: Unicode.Scalar, start: Int) throws(ExpressionError) -> Token {
         position += 1
-        var value = ""
+        let contents = position
         while let scalar = peek() {
             position += 1
-            if scalar == quote { return Token(kind: .string(value), offset: start) }
-            value.unicodeScalars.append(scalar)
+            if scalar == quote { return Token(kind: .string(text(contents..<position - 1)), offset: start) }
         }
         throw ExpressionError(offset: start, "string is not closed; add a matching \(quote)")
     }

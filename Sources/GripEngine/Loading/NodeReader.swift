@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Reads a composed YAML tree while collecting diagnostics at exact positions.
 /// Every accessor reports what it expected and returns `nil` instead of throwing, so
@@ -19,12 +18,12 @@ struct NodeReader {
         self.text = text
     }
 
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ node: Node?, _ message: String) {
+    mutating func error(_ node: YAMLNode?, _ message: String) {
         diagnostics.append(Diagnostic(.error, at: location(node), message))
     }
 
@@ -32,19 +31,19 @@ struct NodeReader {
         diagnostics.append(Diagnostic(.error, at: location, message))
     }
 
-    mutating func warning(_ node: Node?, _ message: String) {
+    mutating func warning(_ node: YAMLNode?, _ message: String) {
         diagnostics.append(Diagnostic(.warning, at: location(node), message))
     }
 
     /// Anchors and aliases could make a small file expand enormously, and questionnaires
     /// have no need for them: a value met a second time is refused, not read again.
-    private mutating func refuseAnchor(_ node: Node) -> Bool {
+    private mutating func refuseAnchor(_ node: YAMLNode) -> Bool {
         if case .alias = node {
             error(node, "anchors and aliases (& and *) are not supported; write the value out")
             return true
         }
-        guard let mark = node.mark else { return false }
         if case .scalar = node { return false }
+        let mark = node.mark
         if !visited.insert([mark.line, mark.column]).inserted {
             error(node, "this value is repeated through an alias (*); anchors and aliases are not supported, write the value out")
             return true
@@ -56,19 +55,19 @@ struct NodeReader {
 
     /// A mapping's values by key, after checking for unknown and missing keys.
     struct Fields {
-        let node: Node
-        private(set) var entries: [String: (key: Node, value: Node)] = [:]
+        let node: YAMLNode
+        private(set) var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
 
-        init(node: Node) { self.node = node }
+        init(node: YAMLNode) { self.node = node }
 
-        mutating func set(_ key: String, _ entry: (key: Node, value: Node)) { entries[key] = entry }
+        mutating func set(_ key: String, _ entry: (key: YAMLNode, value: YAMLNode)) { entries[key] = entry }
 
-        subscript(key: String) -> Node? { entries[key]?.value }
+        subscript(key: String) -> YAMLNode? { entries[key]?.value }
 
-        func key(_ key: String) -> Node? { entries[key]?.key }
+        func key(_ key: String) -> YAMLNode? { entries[key]?.key }
     }
 
-    mutating func fields(_ node: Node, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
         guard !refuseAnchor(node) else { return nil }
         guard case .mapping(let mapping) = node else {
             error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
@@ -99,7 +98,7 @@ struct NodeReader {
         return fields
     }
 
-    mutating func sequence(_ node: Node, of what: @autoclosure () -> String) -> [Node]? {
+    mutating func sequence(_ node: YAMLNode, of what: @autoclosure () -> String) -> [YAMLNode]? {
         guard !refuseAnchor(node) else { return nil }
         guard case .sequence(let sequence) = node else {
             error(node, "\(what()) must be a list, but this is \(kind(of: node))")
@@ -110,7 +109,7 @@ struct NodeReader {
 
     // MARK: Scalars
 
-    mutating func string(_ node: Node, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
+    mutating func string(_ node: YAMLNode, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         guard !refuseAnchor(node) else { return nil }
         guard case .scalar(let scalar) = node else {
             error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
@@ -124,7 +123,7 @@ struct NodeReader {
         return scalar.string
     }
 
-    mutating func identifier(_ node: Node, of what: @autoclosure () -> String, allowHyphen: Bool = false) -> String? {
+    mutating func identifier(_ node: YAMLNode, of what: @autoclosure () -> String, allowHyphen: Bool = false) -> String? {
         guard let value = string(node, of: what()) else { return nil }
         guard isIdentifier(value, allowHyphen: allowHyphen) else {
             error(node, "\(what()) '\(value)' must start with a lower-case letter and contain only a–z, 0–9\(allowHyphen ? ", '-'" : "") and '_'")
@@ -133,7 +132,7 @@ struct NodeReader {
         return value
     }
 
-    mutating func integer(_ node: Node, of what: @autoclosure () -> String) -> Int? {
+    mutating func integer(_ node: YAMLNode, of what: @autoclosure () -> String) -> Int? {
         guard let value = string(node, of: what()) else { return nil }
         guard let number = Int(value) else {
             error(node, "\(what()) must be a whole number, but is '\(value)'")
@@ -142,7 +141,7 @@ struct NodeReader {
         return number
     }
 
-    mutating func boolean(_ node: Node, of what: @autoclosure () -> String) -> Bool? {
+    mutating func boolean(_ node: YAMLNode, of what: @autoclosure () -> String) -> Bool? {
         guard let value = string(node, of: what()) else { return nil }
         switch value {
         case "true", "yes": return true
@@ -153,7 +152,7 @@ struct NodeReader {
         }
     }
 
-    mutating func localized(_ node: Node, of what: @autoclosure () -> String) -> LocalizedText? {
+    mutating func localized(_ node: YAMLNode, of what: @autoclosure () -> String) -> LocalizedText? {
         if case .scalar = node {
             error(node, "\(what()) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
             return nil
@@ -165,7 +164,7 @@ struct NodeReader {
         return LocalizedText(nl: nl, en: en)
     }
 
-    private func kind(of node: Node) -> String {
+    private func kind(of node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): scalar.string.isEmpty ? "empty" : "a single value ('\(scalar.string.prefix(40))')"
         case .mapping: "a mapping"
@@ -178,8 +177,9 @@ struct NodeReader {
 
     /// The file position of a character offset inside a scalar, e.g. an error inside a
     /// condition. Exact for plain and single-line quoted values, close for block values.
-    func location(in node: Node, offset: Int) -> SourceLocation {
-        guard case .scalar(let scalar) = node, let mark = node.mark else { return location(node) }
+    func location(in node: YAMLNode, offset: Int) -> SourceLocation {
+        guard case .scalar(let scalar) = node else { return location(node) }
+        let mark = scalar.mark
         switch scalar.style {
         case .literal, .folded:
             var line = mark.line + 1

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes and compiles the `outcomes` and `prefill` parts of a questionnaire, reporting
 /// every problem at its position: unknown keys, unknown or duplicate names, expressions
@@ -30,11 +29,11 @@ struct OutcomesDecoder {
 
     private struct Named {
         var id: String
-        var node: Node
+        var node: YAMLNode
         var fields: NodeReader.Fields
     }
 
-    mutating func decodeOutcomes(_ node: Node) -> OutcomeRules? {
+    mutating func decodeOutcomes(_ node: YAMLNode) -> OutcomeRules? {
         guard let fields = reader.fields(node, of: "outcomes", allowed: Self.outcomeKeys, required: ["criteria", "assessments"]) else { return nil }
         let errorsBefore = reader.diagnostics.errors.count
 
@@ -42,7 +41,7 @@ struct OutcomesDecoder {
         let scoreItems = namedItems(fields["scores"], of: "a score", list: "scores", allowed: Self.scoreKeys, required: ["id", "terms"])
         let criterionItems = namedItems(fields["criteria"], of: "a criterion", list: "criteria", allowed: Self.criterionKeys, required: ["id", "when", "text"])
         var rules: [String: RuleSymbol] = [:]
-        var firstUse: [String: Node] = [:]
+        var firstUse: [String: YAMLNode] = [:]
         for (symbol, item) in scoreItems.enumerated().map({ (RuleSymbol.score($0), $1) }) + criterionItems.enumerated().map({ (RuleSymbol.criterion($0), $1) }) {
             if let first = firstUse[item.id] {
                 reader.error(item.fields.node, "duplicate name '\(item.id)'; first used at line \(reader.location(first).line)")
@@ -101,12 +100,12 @@ struct OutcomesDecoder {
             classifications: classifications, dimensions: dimensions, warnings: warnings, evaluationOrder: order)
     }
 
-    private mutating func items(_ node: Node?, of what: String) -> [Node] {
+    private mutating func items(_ node: YAMLNode?, of what: String) -> [YAMLNode] {
         guard let node else { return [] }
         return reader.sequence(node, of: what) ?? []
     }
 
-    private mutating func namedItems(_ node: Node?, of what: String, list: String, allowed: [String], required: [String]) -> [Named] {
+    private mutating func namedItems(_ node: YAMLNode?, of what: String, list: String, allowed: [String], required: [String]) -> [Named] {
         items(node, of: list).compactMap { item in
             guard let fields = reader.fields(item, of: what, allowed: allowed, required: required),
                 let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of \(what)")
@@ -115,7 +114,7 @@ struct OutcomesDecoder {
         }
     }
 
-    private mutating func compile(_ node: Node?, of what: String, scope: ExpressionScope, number: Bool = false) -> CompiledExpression? {
+    private mutating func compile(_ node: YAMLNode?, of what: String, scope: ExpressionScope, number: Bool = false) -> CompiledExpression? {
         guard let node, let source = reader.string(node, of: what) else { return nil }
         do {
             return number ? try TypeChecker.compileNumber(source, scope: scope) : try TypeChecker.compileCondition(source, scope: scope)
@@ -209,7 +208,7 @@ struct OutcomesDecoder {
         return Criterion(id: item.id, condition: condition, text: text, sources: sources, questions: [], location: reader.location(item.node))
     }
 
-    private mutating func decodeSources(_ node: Node?, of name: String) -> [LegalSource] {
+    private mutating func decodeSources(_ node: YAMLNode?, of name: String) -> [LegalSource] {
         guard let node else { return [] }
         return reader.sources(node, of: name)
     }
@@ -298,10 +297,10 @@ struct OutcomesDecoder {
         }
     }
 
-    private mutating func criterionList(_ node: Node?, of what: String, criteria: [String: Int], used: inout Set<Int>) -> [Int]? {
+    private mutating func criterionList(_ node: YAMLNode?, of what: String, criteria: [String: Int], used: inout Set<Int>) -> [Int]? {
         guard let node else { return nil }
         var indices: [Int] = []
-        let entries: [Node]
+        let entries: [YAMLNode]
         if case .scalar = node { entries = [node] } else { entries = reader.sequence(node, of: what) ?? [] }
         for entry in entries {
             guard let id = reader.string(entry, of: "a criterion in \(what)") else { continue }
@@ -317,7 +316,7 @@ struct OutcomesDecoder {
         return indices
     }
 
-    private mutating func decodeAssessment(_ node: Node, criteria: [String: Int], used: inout Set<Int>) -> AssessmentRule? {
+    private mutating func decodeAssessment(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> AssessmentRule? {
         guard let fields = reader.fields(node, of: "an assessment", allowed: Self.assessmentKeys, required: ["id", "title"]),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of an assessment")
         else { return nil }
@@ -360,7 +359,7 @@ struct OutcomesDecoder {
         return (1...12).contains(month) && (1...31).contains(day)
     }
 
-    private mutating func decodeClassification(_ node: Node, criteria: [String: Int], used: inout Set<Int>) -> ClassificationRule? {
+    private mutating func decodeClassification(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> ClassificationRule? {
         guard let fields = reader.fields(node, of: "a classification", allowed: Self.classificationKeys, required: ["id", "title", "categories"]),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a classification")
         else { return nil }
@@ -386,7 +385,7 @@ struct OutcomesDecoder {
         return ClassificationRule(id: id, title: title, categories: categories, location: reader.location(idNode))
     }
 
-    private mutating func decodeDimension(_ node: Node, scope: ExpressionScope) -> DimensionRule? {
+    private mutating func decodeDimension(_ node: YAMLNode, scope: ExpressionScope) -> DimensionRule? {
         guard let fields = reader.fields(node, of: "a dimension", allowed: Self.dimensionKeys, required: ["id", "title", "value", "max"]),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a dimension")
         else { return nil }
@@ -399,7 +398,7 @@ struct OutcomesDecoder {
         return DimensionRule(id: id, title: title, value: value, maximum: maximum)
     }
 
-    private mutating func decodeWarning(_ node: Node, scope: ExpressionScope) -> ConsistencyRule? {
+    private mutating func decodeWarning(_ node: YAMLNode, scope: ExpressionScope) -> ConsistencyRule? {
         guard let fields = reader.fields(node, of: "a warning", allowed: Self.warningKeys, required: ["id", "when", "text"]),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a warning")
         else { return nil }
@@ -412,7 +411,7 @@ struct OutcomesDecoder {
 
     // MARK: Prefill
 
-    mutating func decodePrefill(_ node: Node) -> [PrefillRule] {
+    mutating func decodePrefill(_ node: YAMLNode) -> [PrefillRule] {
         items(node, of: "prefill").compactMap { item -> PrefillRule? in
             guard let fields = reader.fields(item, of: "a prefill entry", allowed: Self.prefillKeys, required: ["from", "answers"]),
                 let fromNode = fields["from"], let from = reader.identifier(fromNode, of: "'from' of a prefill entry", allowHyphen: true),
@@ -465,8 +464,8 @@ struct OutcomesDecoder {
 
     /// `{option: id, when: condition}` (single choice), `{options: [ids], when: ...}`
     /// (multi), or a list of them tried in order.
-    mutating func decodeChoice(_ node: Node, target: String, multi: Bool) -> [PrefillRule.ChoiceCandidate]? {
-        let entries: [Node]
+    mutating func decodeChoice(_ node: YAMLNode, target: String, multi: Bool) -> [PrefillRule.ChoiceCandidate]? {
+        let entries: [YAMLNode]
         if case .sequence(let items) = node { entries = Array(items) } else { entries = [node] }
         var candidates: [PrefillRule.ChoiceCandidate] = []
         let key = multi ? "options" : "option"

@@ -1,4 +1,3 @@
-import Yams
 
 /// Decodes the YAML tree into a `QuestionnaireDraft`, reporting shape errors: unknown
 /// keys, missing keys, wrong value types, missing translations.
@@ -23,7 +22,7 @@ struct QuestionnaireDecoder {
 
     var reader: NodeReader
 
-    mutating func decode(_ root: Node) -> QuestionnaireDraft {
+    mutating func decode(_ root: YAMLNode) -> QuestionnaireDraft {
         var draft = QuestionnaireDraft(root: root)
         guard let fields = reader.fields(root, of: "the questionnaire", allowed: Self.topLevelKeys, required: ["id", "version", "title", "description", "sections"]) else {
             return draft
@@ -50,7 +49,7 @@ struct QuestionnaireDecoder {
         return draft
     }
 
-    private mutating func decodeSection(_ node: Node) -> SectionDraft {
+    private mutating func decodeSection(_ node: YAMLNode) -> SectionDraft {
         var section = SectionDraft(node: node)
         guard let fields = reader.fields(node, of: "a section", allowed: Self.sectionKeys, required: ["id", "title", "questions"]) else {
             return section
@@ -69,7 +68,7 @@ struct QuestionnaireDecoder {
         return section
     }
 
-    private mutating func decodeQuestion(_ node: Node) -> QuestionDraft {
+    private mutating func decodeQuestion(_ node: YAMLNode) -> QuestionDraft {
         var question = QuestionDraft(node: node)
         guard let fields = reader.fields(node, of: "a question", allowed: Self.questionKeys, required: ["id", "type", "text"]) else {
             return question
@@ -142,7 +141,7 @@ struct QuestionnaireDecoder {
         return question
     }
 
-    private mutating func decodeOption(_ node: Node, of questionName: String) -> OptionDraft {
+    private mutating func decodeOption(_ node: YAMLNode, of questionName: String) -> OptionDraft {
         var option = OptionDraft(node: node)
         guard let fields = reader.fields(node, of: "an option of \(questionName)", allowed: Self.optionKeys, required: ["id", "label"]) else {
             return option
@@ -166,12 +165,12 @@ extension NodeReader {
     static let sourceKeys = ["title", "article", "url"]
 
     /// A list of legal sources, of a question or an outcome rule.
-    mutating func sources(_ node: Node, of name: String) -> [LegalSource] {
+    mutating func sources(_ node: YAMLNode, of name: String) -> [LegalSource] {
         guard let items = sequence(node, of: "the sources of \(name)") else { return [] }
         return items.compactMap { decodeSource($0, of: name) }
     }
 
-    mutating func decodeSource(_ node: Node, of questionName: String) -> LegalSource? {
+    mutating func decodeSource(_ node: YAMLNode, of questionName: String) -> LegalSource? {
         guard let fields = fields(node, of: "a source of \(questionName)", allowed: NodeReader.sourceKeys, required: ["title"]) else {
             return nil
         }

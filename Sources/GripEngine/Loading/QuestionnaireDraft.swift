@@ -1,55 +1,54 @@
-import Yams
 
 /// A questionnaire as decoded from YAML, before cross-checks: every field optional
 /// (a missing one was already reported) and every value still tied to its node, so
 /// the validators can point at it.
 struct QuestionnaireDraft {
-    var root: Node
+    var root: YAMLNode
     var id: String?
-    var idNode: Node?
+    var idNode: YAMLNode?
     var version: String?
-    var versionNode: Node?
+    var versionNode: YAMLNode?
     var title: LocalizedText?
     var description: LocalizedText?
     var estimatedMinutes: Int?
     var sections: [SectionDraft] = []
-    var outcomesNode: Node?
-    var prefillNode: Node?
+    var outcomesNode: YAMLNode?
+    var prefillNode: YAMLNode?
 
     var questions: [QuestionDraft] { sections.flatMap(\.questions) }
 }
 
 struct SectionDraft {
-    var node: Node
+    var node: YAMLNode
     var id: String?
-    var idNode: Node?
+    var idNode: YAMLNode?
     var title: LocalizedText?
     var description: LocalizedText?
     var questions: [QuestionDraft] = []
 }
 
 struct QuestionDraft {
-    var node: Node
+    var node: YAMLNode
     var id: String?
-    var idNode: Node?
+    var idNode: YAMLNode?
     var type: QuestionType?
     var text: LocalizedText?
     var help: LocalizedText?
     var sources: [LegalSource] = []
     var options: [OptionDraft] = []
-    var optionsNode: Node?
+    var optionsNode: YAMLNode?
     var when: String?
-    var whenNode: Node?
+    var whenNode: YAMLNode?
     var required = true
     var allowUnknown = false
     var minimum: Int?
-    var minimumNode: Node?
+    var minimumNode: YAMLNode?
     var maximum: Int?
     var unit: LocalizedText?
     var minimumLabel: LocalizedText?
     var maximumLabel: LocalizedText?
     var maxLength: Int?
-    var maxLengthNode: Node?
+    var maxLengthNode: YAMLNode?
     var multiline = false
 
     /// How a diagnostic names this question.
@@ -57,11 +56,11 @@ struct QuestionDraft {
 }
 
 struct OptionDraft {
-    var node: Node
+    var node: YAMLNode
     var id: String?
-    var idNode: Node?
+    var idNode: YAMLNode?
     var label: LocalizedText?
     var explain: LocalizedText?
     var exclusive = false
-    var exclusiveNode: Node?
+    var exclusiveNode: YAMLNode?
 }

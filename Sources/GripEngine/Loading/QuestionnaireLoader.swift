@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import Yams
 
 /// The outcome of loading one questionnaire file: the questionnaire when it has no
 /// errors, and every diagnostic (errors and warnings) in file order.
@@ -14,7 +13,7 @@ public struct LoadReport: Sendable {
 public enum QuestionnaireLoader {
     public static func load(_ data: Data, file: String) -> LoadReport {
         let text: String
-        let root: Yams.Node
+        let root: YAMLNode
         switch YAMLDocument.compose(data, file: file) {
         case .failure(let diagnostic):
             return LoadReport(questionnaire: nil, diagnostics: [diagnostic])

@@ -3,18 +3,29 @@ import Yams
 
 /// Turns file bytes into a YAML node tree, or a diagnostic saying where and why not.
 enum YAMLDocument {
-    static func compose(_ data: Data, file: String) -> Result<(node: Node, text: String), Diagnostic> {
+    static func compose(_ data: Data, file: String) -> Result<(node: YAMLNode, text: String), Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let text = String(data: data, encoding: .utf8) else {
             return .failure(Diagnostic(at: start, "the file is not valid UTF-8 text"))
         }
+        // Most files are in the subset the fast parser reads; the rest, and every file
+        // with an error, go to Yams.
+        if let node = YAMLSubsetParser.parse(text) {
+            return .success((node, text))
+        }
+        return composeWithYams(text, file: file).map { ($0, text) }
+    }
+
+    /// The tree as Yams (libyaml) reads it: the reference the subset parser is tested against.
+    static func composeWithYams(_ text: String, file: String) -> Result<YAMLNode, Diagnostic> {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         do {
             // Every scalar is read as the text it is: the basic resolver skips the
             // regex-based tag guessing (bool, int, timestamp…) that Grip never uses.
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .failure(Diagnostic(at: start, "the file is empty"))
             }
-            return .success((node, text))
+            return .success(YAMLNode(node))
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file))
         } catch {

@@ -32,8 +32,12 @@ public enum DisplaySafety {
     /// `text` with every unsafe scalar escaped; with `keepingLineBreaks`, LF and tab stay
     /// (for multi-line output such as a report), and a CR stays only before an LF.
     public static func safe(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
+        // Nearly all text is safe: a byte scan finds that without decoding. Every unsafe
+        // scalar has a byte below 0x20, 0x7F, or a lead byte C2 (C1), D8 (U+061C) or E2.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
+            text.unicodeScalars.contains(where: isUnsafe)
+        else { return String(text) }
         let scalars = Array(text.unicodeScalars)
-        guard scalars.contains(where: isUnsafe) else { return String(text) }
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
             if !isUnsafe(scalar) {
