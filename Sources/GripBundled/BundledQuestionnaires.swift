@@ -15,7 +15,9 @@ public enum BundledQuestionnaires {
 
         /// The file's exact bytes (a copy, made on each call).
         public var contents: Data {
-            text.map { Data($0.utf8) } ?? base64.flatMap { Data(base64Encoded: $0) } ?? Data()
+            // A string literal's UTF-8 is contiguous: one copy (Data(utf8) went byte by byte).
+            text.map { text in text.utf8.withContiguousStorageIfAvailable { Data($0) } ?? Data(text.utf8) }
+                ?? base64.flatMap { Data(base64Encoded: $0) } ?? Data()
         }
 
         /// The compiled form, decoded on each call; nil when the file did not load at build time.

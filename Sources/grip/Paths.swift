@@ -7,7 +7,17 @@ struct GripPaths {
     /// What can be rebuilt at any time (the index of register folders).
     let cache: URL
 
-    static func current(environment: [String: String] = ProcessInfo.processInfo.environment) -> GripPaths {
+    /// The variables Grip's paths and catalog read. `ProcessInfo.environment` copies the
+    /// whole environment into a dictionary on every call, which showed in start-up time.
+    static var environment: [String: String] {
+        var values: [String: String] = [:]
+        for name in ["GRIP_HOME", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "GRIP_QUESTIONNAIRES"] {
+            if let value = getenv(name) { values[name] = String(cString: value) }
+        }
+        return values
+    }
+
+    static func current(environment: [String: String] = GripPaths.environment) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
             let root = URL(fileURLWithPath: home, isDirectory: true)
             return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"), cache: root.appendingPathComponent("cache"))

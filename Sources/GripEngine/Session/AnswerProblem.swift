@@ -110,7 +110,7 @@ extension Question {
             return .success(value)
         case (.text, .text(let text)):
             guard AnswerLimits.fits(text) else { return .failure(.tooLong(maximum: min(maxLength ?? .max, AnswerLimits.maximumTextLength))) }
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace
             if let maxLength, trimmed.count > maxLength { return .failure(.tooLong(maximum: maxLength)) }
             return .success(trimmed.isEmpty ? nil : .text(trimmed))
         default:

@@ -115,7 +115,7 @@ public struct Session: Sendable {
     @discardableResult
     public mutating func setNote(_ note: String?, at index: Int) -> AnswerResult {
         if let note, !AnswerLimits.fits(note) { return .invalid(.tooLong(maximum: AnswerLimits.maximumTextLength)) }
-        let trimmed = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = note?.trimmingWhitespace
         notes[index] = trimmed?.isEmpty == false ? trimmed : nil
         return .ok
     }

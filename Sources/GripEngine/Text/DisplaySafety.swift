@@ -14,6 +14,26 @@ public enum DisplaySafety {
         }
     }
 
+    /// Whether UTF-8 text holds an unsafe scalar, read from the bytes without decoding
+    /// (nearly all text is safe, and output is checked line by line).
+    static func containsUnsafe(_ utf8: some Collection<UInt8>) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            switch (beforePrevious, previous, byte) {
+            case (_, 0xC2, 0x80...0x9F): return true                        // C1 controls
+            case (_, 0xD8, 0x9C): return true                               // U+061C
+            case (0xE2, 0x80, 0x8E), (0xE2, 0x80, 0x8F): return true        // LRM, RLM
+            case (0xE2, 0x80, 0xA8...0xAE): return true                     // U+2028…U+202E
+            case (0xE2, 0x81, 0xA6...0xA9): return true                     // U+2066…U+2069
+            default: break
+            }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     public static func isUnsafe(_ character: Character) -> Bool {
         character.unicodeScalars.contains(where: isUnsafe)
     }
@@ -32,11 +52,7 @@ public enum DisplaySafety {
     /// `text` with every unsafe scalar escaped; with `keepingLineBreaks`, LF and tab stay
     /// (for multi-line output such as a report), and a CR stays only before an LF.
     public static func safe(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
-        // Nearly all text is safe: a byte scan finds that without decoding. Every unsafe
-        // scalar has a byte below 0x20, 0x7F, or a lead byte C2 (C1), D8 (U+061C) or E2.
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 }),
-            text.unicodeScalars.contains(where: isUnsafe)
-        else { return String(text) }
+        guard containsUnsafe(text.utf8) else { return String(text) }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {

@@ -1,0 +1,29 @@
+import Testing
+@testable import GripEngine
+
+struct DisplaySafetyTests {
+    /// The byte-level check must flag exactly the scalars `isUnsafe` names, wherever they
+    /// stand, and nothing else (every scalar up to U+3000, and the planes above sampled).
+    @Test func byteCheckAgreesWithTheScalarRuleForEveryScalar() {
+        let samples = Array(0...0x3000) + Array(stride(from: 0x3001, through: 0x10FFFF, by: 97))
+        for value in samples {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for text in ["\(scalar)", "ab\(scalar)", "é\(scalar)x", "\u{2014}\(scalar)"] {
+                #expect(DisplaySafety.containsUnsafe(text.utf8) == text.unicodeScalars.contains(where: DisplaySafety.isUnsafe), "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"), ("a\u{1B}[31mb", "a\\e[31mb"), ("\u{202E}evil", "\\u{202E}evil"), ("x\u{85}y", "x\\u{85}y"),
+        ("— · é", "— · é"), ("tab\there", "tab\\there"),
+    ])
+    func unsafeScalarsAreEscaped(text: String, shown: String) {
+        #expect(DisplaySafety.safe(text) == shown)
+    }
+
+    @Test(arguments: [("  a b \n", "a b"), ("\u{A0}\u{2003}x\u{3000}", "x"), ("   ", ""), ("", ""), ("\u{200B}x", "\u{200B}x")])
+    func trimmingMatchesFoundationsWhiteSpace(text: String, trimmed: String) {
+        #expect(text.trimmingWhitespace == trimmed)
+    }
+}
