@@ -26,7 +26,7 @@ public enum CaseLoader {
     /// YAML, its folder decides: a file in a folder named `cases` is taken for a case, so
     /// its syntax error is reported as one.
     public static func isCaseFile(_ data: Data, path: String) -> Bool {
-        let inCasesFolder = URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent == "cases"
+        let inCasesFolder = isInCasesFolder(path)
         // Without the word the key cannot be there (short of a quoted key spelled with
         // escapes, which only a cases folder makes a case), and the file is parsed once.
         guard inCasesFolder || contains(data, "exercises") else { return false }
@@ -37,6 +37,18 @@ public enum CaseLoader {
             }
         }
         return inCasesFolder
+    }
+
+    /// Whether the file's folder is named `cases` (plain string work: building a URL for
+    /// it showed in `grip validate`).
+    static func isInCasesFolder(_ path: String) -> Bool {
+        var components = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !components.isEmpty else { return false }
+        components.removeLast()
+        let folder = components.last(where: { $0 != "." })
+        if let folder { return folder == "cases" }
+        // A bare file name: its folder is the working directory.
+        return FileManager.default.currentDirectoryPath.split(separator: "/").last == "cases"
     }
 
     private static func contains(_ data: Data, _ word: String) -> Bool {

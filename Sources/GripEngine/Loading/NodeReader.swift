@@ -11,7 +11,7 @@ struct NodeReader {
     private(set) var diagnostics: [Diagnostic] = []
     /// Positions of the collections already read. Yams resolves an alias (`*name`) to
     /// the very node it names, so meeting a position twice means an alias.
-    private var visited = Set<[Int]>()
+    private var visited = Set<YAMLMark>()
 
     init(file: String, text: String) {
         self.file = file
@@ -44,7 +44,7 @@ struct NodeReader {
         }
         if case .scalar = node { return false }
         let mark = node.mark
-        if !visited.insert([mark.line, mark.column]).inserted {
+        if !visited.insert(mark).inserted {
             error(node, "this value is repeated through an alias (*); anchors and aliases are not supported, write the value out")
             return true
         }
@@ -56,15 +56,22 @@ struct NodeReader {
     /// A mapping's values by key, after checking for unknown and missing keys.
     struct Fields {
         let node: YAMLNode
-        private(set) var entries: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+        /// A mapping has a handful of keys: a list searched in order beats hashing them.
+        private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
 
         init(node: YAMLNode) { self.node = node }
 
-        mutating func set(_ key: String, _ entry: (key: YAMLNode, value: YAMLNode)) { entries[key] = entry }
+        mutating func set(_ name: String, _ entry: (key: YAMLNode, value: YAMLNode)) {
+            if let index = entries.firstIndex(where: { $0.name == name }) {
+                entries[index] = (name, entry.key, entry.value)
+            } else {
+                entries.append((name, entry.key, entry.value))
+            }
+        }
 
-        subscript(key: String) -> YAMLNode? { entries[key]?.value }
+        subscript(name: String) -> YAMLNode? { entries.first { $0.name == name }?.value }
 
-        func key(_ key: String) -> YAMLNode? { entries[key]?.key }
+        func key(_ name: String) -> YAMLNode? { entries.first { $0.name == name }?.key }
     }
 
     mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {

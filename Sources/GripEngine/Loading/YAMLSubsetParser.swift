@@ -165,7 +165,7 @@ private struct SubsetReader {
         defer { depth -= 1 }
         let mappingMark = mark
         var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys = Set<String>()
+        var keys: [String] = []
         while true {
             guard let colon = keyColon() else { throw Unsupported() }
             var end = colon
@@ -173,8 +173,10 @@ private struct SubsetReader {
             // libyaml refuses keys longer than 1024 characters.
             guard end - position < 1000 else { throw Unsupported() }
             let key = text(position, end)
-            // Yams reports duplicate keys, with their position.
-            guard keys.insert(key).inserted else { throw Unsupported() }
+            // Yams reports duplicate keys, with their position. (A mapping has a handful of
+            // keys: searching a list beats hashing them; a mapping of hundreds goes to Yams.)
+            guard !keys.contains(key), keys.count < 64 else { throw Unsupported() }
+            keys.append(key)
             let keyNode = YAMLNode.scalar(.init(string: key, style: .plain, mark: mark))
             position = colon + 1
             let value = try blockValue(parentIndent: indent, afterIndicator: position, inMapping: true)
@@ -503,7 +505,7 @@ private struct SubsetReader {
             let mappingMark = mark
             position += 1
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys = Set<String>()
+            var keys: [String] = []
             try skipFlowSpace()
             if current == .closeBrace {
                 position += 1
@@ -511,9 +513,10 @@ private struct SubsetReader {
             }
             while true {
                 let key = try plainFlowScalar()
-                guard case .scalar(let scalar) = key, keys.insert(scalar.string).inserted,
+                guard case .scalar(let scalar) = key, !keys.contains(scalar.string), keys.count < 64,
                     current == .colon, byte(position + 1) == .space || byte(position + 1) == .newline
                 else { throw Unsupported() }
+                keys.append(scalar.string)
                 position += 1
                 try skipFlowSpace()
                 pairs.append((key, try flowNode()))
