@@ -20,13 +20,20 @@ struct ListCommand: ParsableCommand {
         for entry in catalog.entries {
             let q = entry.instrument
             // Own questionnaires are files from elsewhere: every field is made safe to print.
-            var line = "\(q.id.displaySafe.padding(toLength: width, withPad: " ", startingAt: 0))  \(q.version.displaySafe.padding(toLength: 8, withPad: " ", startingAt: 0))  \(q.title[language].displaySafe)"
+            var line = "\(column(q.id.displaySafe, width))  \(column(q.version.displaySafe, 8))  \(q.title[language].displaySafe)"
             if entry.origin != "bundled" { line += "  [\(entry.origin.displaySafe)]" }
             if let overrides = entry.overrides { line += "  (replaces \(overrides.displaySafe))" }
             Console.out(line)
         }
         for diagnostic in catalog.diagnostics { printError(diagnostic.description) }
     }
+}
+
+/// `text` cut or padded with spaces to `width` characters (Foundation's padding bridges
+/// to NSString, which showed in the start-up time of `grip list`).
+private func column(_ text: String, _ width: Int) -> String {
+    let count = text.count
+    return count >= width ? String(text.prefix(width)) : text + String(repeating: " ", count: width - count)
 }
 
 extension Language: ExpressibleByArgument {}
