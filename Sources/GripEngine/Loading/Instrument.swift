@@ -1,6 +1,5 @@
 import Foundation
 import Synchronization
-import Yams
 
 /// A questionnaire Grip can offer, loaded only when it is opened. Listing instruments
 /// (the home screen, `grip list`) needs only the few header fields at the top of the
@@ -96,14 +95,19 @@ public final class Instrument: Sendable {
         static func read(_ data: Data) -> Header? {
             // The header ends where the first of the large parts begins, at column 0.
             let end = headerEnd(data)
-            guard end < data.endIndex || data.count < 4096, let text = String(data: data[data.startIndex..<end], encoding: .utf8),
-                let fields = (try? Yams.load(yaml: text, .basic)) as? [String: Any],
-                let id = fields["id"] as? String, let version = fields["version"] as? String,
-                let title = localized(fields["title"]), let description = localized(fields["description"])
+            guard end < data.endIndex || data.count < 4096,
+                case .success(let document) = YAMLDocument.compose(Data(data[data.startIndex..<end]), file: ""),
+                case .mapping(let mapping) = document.node
+            else { return nil }
+            func field(_ name: String) -> YAMLNode? {
+                mapping.first { pair in if case .scalar(let key) = pair.key { key.string == name } else { false } }?.value
+            }
+            guard let id = text(field("id")), let version = text(field("version")),
+                let title = localized(field("title")), let description = localized(field("description"))
             else { return nil }
             var minutes: Int?
-            if let value = fields["estimated_minutes"] {
-                guard let text = value as? String, let number = Int(text) else { return nil }
+            if let value = field("estimated_minutes") {
+                guard let text = text(value), let number = Int(text) else { return nil }
                 minutes = number
             }
             return Header(id: id, version: version, title: title, description: description, estimatedMinutes: minutes)
@@ -128,10 +132,23 @@ public final class Instrument: Sendable {
             }
         }
 
-        static func localized(_ value: Any?) -> LocalizedText? {
-            guard let map = value as? [String: Any], let nl = map["nl"] as? String, let en = map["en"] as? String else { return nil }
+        static func text(_ node: YAMLNode?) -> String? {
+            if case .scalar(let scalar)? = node { scalar.string } else { nil }
+        }
+
+        static func localized(_ node: YAMLNode?) -> LocalizedText? {
+            guard case .mapping(let mapping)? = node else { return nil }
+            var nl: String?, en: String?
+            for (key, value) in mapping {
+                switch text(key) {
+                case "nl": nl = text(value)
+                case "en": en = text(value)
+                default: break
+                }
+            }
+            guard let nl, let en else { return nil }
             // Folded and literal blocks keep their final newline in YAML; the loader trims it.
-            return LocalizedText(nl: nl.trimmingCharacters(in: .whitespacesAndNewlines), en: en.trimmingCharacters(in: .whitespacesAndNewlines))
+            return LocalizedText(nl: nl.trimmingWhitespace, en: en.trimmingWhitespace)
         }
     }
 }
