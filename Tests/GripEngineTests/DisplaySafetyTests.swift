@@ -14,6 +14,17 @@ struct DisplaySafetyTests {
         }
     }
 
+    @Test(arguments: ["a\nb\tc", "a\r\nb", "a\rb", "end\r", "\r", "x\n\u{1B}", "\u{202E}\n", "é\r\n\u{85}"])
+    func multiLineCheckKeepsOnlyLineBreaks(text: String) {
+        let scalars = Array(text.unicodeScalars)
+        let expected = scalars.indices.contains { index in
+            let scalar = scalars[index]
+            let kept = scalar == "\n" || scalar == "\t" || scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n"
+            return DisplaySafety.isUnsafe(scalar) && !kept
+        }
+        #expect(DisplaySafety.containsUnsafe(text.utf8, keepingLineBreaks: true) == expected, "\(text.debugDescription)")
+    }
+
     @Test(arguments: [
         ("plain", "plain"), ("a\u{1B}[31mb", "a\\e[31mb"), ("\u{202E}evil", "\\u{202E}evil"), ("x\u{85}y", "x\\u{85}y"),
         ("— · é", "— · é"), ("tab\there", "tab\\there"),

@@ -16,10 +16,14 @@ public enum DisplaySafety {
 
     /// Whether UTF-8 text holds an unsafe scalar, read from the bytes without decoding
     /// (nearly all text is safe, and output is checked line by line).
-    static func containsUnsafe(_ utf8: some Collection<UInt8>) -> Bool {
+    /// With `keepingLineBreaks`, LF, tab and a CR before an LF do not count.
+    static func containsUnsafe(_ utf8: some Collection<UInt8>, keepingLineBreaks: Bool = false) -> Bool {
         var previous: UInt8 = 0, beforePrevious: UInt8 = 0
         for byte in utf8 {
-            if byte < 0x20 || byte == 0x7F { return true }
+            if keepingLineBreaks && previous == 0x0D && byte != 0x0A { return true }
+            if byte < 0x20 || byte == 0x7F {
+                guard keepingLineBreaks && (byte == 0x0A || byte == 0x09 || byte == 0x0D) else { return true }
+            }
             switch (beforePrevious, previous, byte) {
             case (_, 0xC2, 0x80...0x9F): return true                        // C1 controls
             case (_, 0xD8, 0x9C): return true                               // U+061C
@@ -31,7 +35,7 @@ public enum DisplaySafety {
             beforePrevious = previous
             previous = byte
         }
-        return false
+        return keepingLineBreaks && previous == 0x0D
     }
 
     public static func isUnsafe(_ character: Character) -> Bool {
@@ -52,7 +56,7 @@ public enum DisplaySafety {
     /// `text` with every unsafe scalar escaped; with `keepingLineBreaks`, LF and tab stay
     /// (for multi-line output such as a report), and a CR stays only before an LF.
     public static func safe(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
-        guard containsUnsafe(text.utf8) else { return String(text) }
+        guard containsUnsafe(text.utf8, keepingLineBreaks: keepingLineBreaks) else { return String(text) }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
