@@ -89,6 +89,9 @@ struct YAMLSubsetParserTests {
         "\"quoted key\": 1\n",
         "a: \"\\uFEFFbom\"\nb: \"x\\uFEFF\"\n",
         "a: \"\\uD800\"\n",
+        "a: 1\n...\n", "%YAML 1.1\n---\na: 1\n", "a: x\u{85}y\n", "a: x\u{2028}y\n", "\u{FEFF}a: 1\n", "a: 1\r\nb: 2\r\n",
+        "a: x\u{7F}\n", "a: x\u{9B}\n", "a: [x, {b: c}, [d]]\n", "a: {b: [1, 2], c: {d: e}}\n", "a: 'x' # c\n",
+        "a:   # comment\n  b: 1\n", "a:\n  # comment\n  - x\n", "a: x #not: a key\n", "a: |\n  # not a comment\n",
     ])
     func fastPathMatchesYamsOrGivesUp(_ text: String) {
         let (fast, yams) = Self.compare(text)

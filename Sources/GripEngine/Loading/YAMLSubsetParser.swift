@@ -86,26 +86,34 @@ private struct SubsetReader {
     /// characters, byte-order marks, Unicode line separators), document markers and
     /// directives: all left to Yams.
     func refuseOutsideSubset() throws(Unsupported) {
+        try refuseLineStart(at: 0)
         var index = 0
-        var lineBegins = true
         while index < bytes.count {
             let byte = bytes[index]
-            if lineBegins {
-                if byte == 0x25 /* % */ { throw Unsupported() }
-                if byte == .dash || byte == 0x2E /* . */, self.byte(index + 1) == byte, self.byte(index + 2) == byte,
-                    isBlankOrEnd(self.byte(index + 3)) {
-                    throw Unsupported()
-                }
+            index += 1
+            // Printable ASCII, nearly every byte, needs one comparison.
+            if byte &- 0x20 < 0x5F { continue }
+            if byte == .newline {
+                try refuseLineStart(at: index)
+                continue
             }
-            lineBegins = byte == .newline
-            if byte < 0x20 && byte != .newline || byte == 0x7F { throw Unsupported() }
+            if byte < 0x20 || byte == 0x7F { throw Unsupported() }
             if byte >= 0xC2 {
-                let next = self.byte(index + 1), third = self.byte(index + 2)
+                let next = self.byte(index), third = self.byte(index + 1)
                 if byte == 0xC2 && next < 0xA0 { throw Unsupported() }  // C1 controls, NEL
                 if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { throw Unsupported() }
                 if byte == 0xEF && (next == 0xBB && third == 0xBF || next == 0xBF && third >= 0xBE) { throw Unsupported() }
             }
-            index += 1
+        }
+    }
+
+    /// A directive (%) or a document marker (--- or ...) at the start of a line.
+    func refuseLineStart(at index: Int) throws(Unsupported) {
+        let first = byte(index)
+        if first == 0x25 /* % */ { throw Unsupported() }
+        if first == .dash || first == 0x2E /* . */, byte(index + 1) == first, byte(index + 2) == first,
+            isBlankOrEnd(byte(index + 3)) {
+            throw Unsupported()
         }
     }
 
