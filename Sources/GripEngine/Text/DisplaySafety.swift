@@ -56,7 +56,11 @@ public enum DisplaySafety {
     /// `text` with every unsafe scalar escaped; with `keepingLineBreaks`, LF and tab stay
     /// (for multi-line output such as a report), and a CR stays only before an LF.
     public static func safe(_ text: some StringProtocol, keepingLineBreaks: Bool = false) -> String {
-        guard containsUnsafe(text.utf8, keepingLineBreaks: keepingLineBreaks) else { return String(text) }
+        let string = String(text)
+        // Over the contiguous bytes: the generic walk over a UTF-8 view showed in output time.
+        let hasUnsafe = string.utf8.withContiguousStorageIfAvailable { containsUnsafe($0, keepingLineBreaks: keepingLineBreaks) }
+            ?? containsUnsafe(Array(string.utf8), keepingLineBreaks: keepingLineBreaks)
+        guard hasUnsafe else { return string }
         let scalars = Array(text.unicodeScalars)
         var result = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {
