@@ -114,6 +114,11 @@ public struct CompiledQuestionnaire: Codable, Sendable {
     /// The load report this form stands for, with `source` as the file's bytes; nil when
     /// the data is not a compiled form of this format, or does not fit together.
     public static func report(from data: Data, source: Data) -> LoadReport? {
+        report(from: data, source: { source })
+    }
+
+    /// As above, with the file's bytes made only if someone asks for them.
+    public static func report(from data: Data, source: @escaping @Sendable () -> Data) -> LoadReport? {
         guard let compiled = try? CompiledQuestionnaire(binary: data) else { return nil }
         // Indices must point inside the questionnaire: a damaged form is refused, never trusted.
         let count = compiled.questions.count
@@ -125,7 +130,7 @@ public struct CompiledQuestionnaire: Codable, Sendable {
         var questionnaire = Questionnaire(
             id: compiled.id, version: compiled.version, title: compiled.title, description: compiled.description,
             estimatedMinutes: compiled.estimatedMinutes, sections: compiled.sections, questions: compiled.questions,
-            file: compiled.file, source: source)
+            file: compiled.file, sourceBytes: SourceBytes(source))
         questionnaire.outcomes = compiled.outcomes
         questionnaire.prefill = compiled.prefill
         return LoadReport(questionnaire: questionnaire, diagnostics: compiled.diagnostics)

@@ -69,8 +69,7 @@ public final class Instrument: Sendable {
     public var report: LoadReport {
         loaded.withLock { cached in
             if let cached { return cached }
-            let source = source
-            var report = compiled?().flatMap { CompiledQuestionnaire.report(from: $0, source: source) }
+            var report = compiled?().flatMap { CompiledQuestionnaire.report(from: $0, source: sourceBytes) }
                 .flatMap { $0.questionnaire?.file == file ? $0 : nil }
                 ?? QuestionnaireLoader.load(source, file: file)
             // The header promised these; a file that says otherwise in full is not this instrument.

@@ -1,4 +1,30 @@
 import Foundation
+import Synchronization
+
+/// A file's bytes, made on first use and kept.
+final class SourceBytes: Sendable {
+    private let make: @Sendable () -> Data
+    private let made: Mutex<Data?>
+
+    init(_ data: Data) {
+        make = { data }
+        made = Mutex(data)
+    }
+
+    init(_ make: @escaping @Sendable () -> Data) {
+        self.make = make
+        made = Mutex(nil)
+    }
+
+    var data: Data {
+        made.withLock { made in
+            if let made { return made }
+            let data = make()
+            made = data
+            return data
+        }
+    }
+}
 
 /// A section (page) of a questionnaire.
 public struct Section: Sendable, Codable {
@@ -24,7 +50,13 @@ public struct Questionnaire: Sendable {
     /// The file this was loaded from, as named to the loader.
     public var file: String
     /// The exact bytes it was loaded from; results record their SHA-256.
-    public var source: Data
+    public var source: Data {
+        get { sourceBytes.data }
+        set { sourceBytes = SourceBytes(newValue) }
+    }
+    /// Bundled files are copied out of the binary only when asked for: scoring never
+    /// needs the bytes, and copying 250 KB showed in `grip score`.
+    private var sourceBytes: SourceBytes
     /// The rules that turn answers into an outcome (empty when the file has none).
     public var outcomes: OutcomeRules = .empty
     /// Answers other questionnaires can hand over to this one.
@@ -42,6 +74,16 @@ public struct Questionnaire: Sendable {
         estimatedMinutes: Int?, sections: [Section], questions: [Question],
         file: String, source: Data
     ) {
+        self.init(
+            id: id, version: version, title: title, description: description, estimatedMinutes: estimatedMinutes,
+            sections: sections, questions: questions, file: file, sourceBytes: SourceBytes(source))
+    }
+
+    init(
+        id: String, version: String, title: LocalizedText, description: LocalizedText,
+        estimatedMinutes: Int?, sections: [Section], questions: [Question],
+        file: String, sourceBytes: SourceBytes
+    ) {
         self.id = id
         self.version = version
         self.title = title
@@ -50,7 +92,7 @@ public struct Questionnaire: Sendable {
         self.sections = sections
         self.questions = questions
         self.file = file
-        self.source = source
+        self.sourceBytes = sourceBytes
         var indexByID: [String: Int] = [:]
         for (index, question) in questions.enumerated() where indexByID[question.id] == nil {
             indexByID[question.id] = index
