@@ -490,54 +490,26 @@ private struct SubsetReader {
         switch current {
         case .openBracket:
             let sequenceMark = mark
-            position += 1
             var nodes: [YAMLNode] = []
-            try skipFlowSpace()
-            if current == .closeBracket {
-                position += 1
-                return .sequence(.init(nodes: nodes, mark: sequenceMark))
+            try flowEntries(until: .closeBracket) { reader throws(Unsupported) in
+                nodes.append(try reader.flowNode())
             }
-            while true {
-                nodes.append(try flowNode())
-                try skipFlowSpace()
-                if current == .closeBracket {
-                    position += 1
-                    return .sequence(.init(nodes: nodes, mark: sequenceMark))
-                }
-                guard current == .comma else { throw Unsupported() }
-                position += 1
-                try skipFlowSpace()
-                guard current != .closeBracket else { throw Unsupported() }
-            }
+            return .sequence(.init(nodes: nodes, mark: sequenceMark))
         case .openBrace:
             let mappingMark = mark
-            position += 1
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var keys: [String] = []
-            try skipFlowSpace()
-            if current == .closeBrace {
-                position += 1
-                return .mapping(.init(pairs: pairs, mark: mappingMark))
-            }
-            while true {
-                let key = try plainFlowScalar()
+            try flowEntries(until: .closeBrace) { reader throws(Unsupported) in
+                let key = try reader.plainFlowScalar()
                 guard case .scalar(let scalar) = key, !keys.contains(scalar.string), keys.count < 64,
-                    current == .colon, byte(position + 1) == .space || byte(position + 1) == .newline
+                    reader.current == .colon, reader.isBlankOrEnd(reader.byte(reader.position + 1))
                 else { throw Unsupported() }
                 keys.append(scalar.string)
-                position += 1
-                try skipFlowSpace()
-                pairs.append((key, try flowNode()))
-                try skipFlowSpace()
-                if current == .closeBrace {
-                    position += 1
-                    return .mapping(.init(pairs: pairs, mark: mappingMark))
-                }
-                guard current == .comma else { throw Unsupported() }
-                position += 1
-                try skipFlowSpace()
-                guard current != .closeBrace else { throw Unsupported() }
+                reader.position += 1
+                try reader.skipFlowSpace()
+                pairs.append((key, try reader.flowNode()))
             }
+            return .mapping(.init(pairs: pairs, mark: mappingMark))
         case .doubleQuote:
             return try doubleQuoted()
         case .singleQuote:
@@ -545,6 +517,23 @@ private struct SubsetReader {
         default:
             return try plainFlowScalar()
         }
+    }
+
+    /// From an opening [ or { to `closing`: entries separated by commas (a trailing
+    /// comma goes to Yams).
+    mutating func flowEntries(until closing: UInt8, _ entry: (inout SubsetReader) throws(Unsupported) -> Void) throws(Unsupported) {
+        position += 1
+        try skipFlowSpace()
+        while current != closing {
+            try entry(&self)
+            try skipFlowSpace()
+            if current == closing { break }
+            guard current == .comma else { throw Unsupported() }
+            position += 1
+            try skipFlowSpace()
+            guard current != closing else { throw Unsupported() }
+        }
+        position += 1
     }
 
     /// Spaces and line breaks between flow entries; comments there go to Yams.
