@@ -55,6 +55,13 @@ public enum ResultFile {
         } catch {
             throw .notAResult(path, reason: error.description)
         }
+        return try open(path, data: data, document: document, trustList: trustList)
+    }
+
+    /// Verifies a file already read and parsed (`grip score` parses a file to tell a
+    /// result from an answers file, and need not parse it again).
+    public static func open(_ path: String, data: Data, document: JSONValue, trustList: TrustList) throws(Problem) -> OpenedResult {
+        guard data.count <= ResultVerifier.maximumFileSize else { throw .tooLarge(path) }
         guard document["result"]?.objectValue != nil else { throw .notAResult(path, reason: "it has no 'result'") }
         return OpenedResult(path: path, data: data, document: document, verification: ResultVerifier.verify(document: document, trustList: trustList))
     }

@@ -36,8 +36,8 @@ struct AnswersArgument {
             printError("\(path.displaySafe): error: cannot read the answers file")
             throw ExitCode(1)
         }
-        if isResult(data) {
-            let opened = try ResultArgument.open(path, trustList: KeysCommand.trustListOrWarn(command: command), command: command)
+        if let document = resultDocument(data) {
+            let opened = try ResultArgument.open(path, trustList: KeysCommand.trustListOrWarn(command: command), command: command, parsed: (data, document))
             guard let answers = ResultAnswers(document: opened.document) else {
                 printError("grip \(command): \(path.displaySafe) names no questionnaire")
                 throw ExitCode(1)
@@ -53,14 +53,16 @@ struct AnswersArgument {
         }
     }
 
-    /// A JSON object whose `format` is a result's. Anything else is read as YAML (JSON
-    /// without that member too: it is YAML, and the answers file reader names its keys).
-    static func isResult(_ data: Data) -> Bool {
+    /// The parsed file when it is a JSON object whose `format` is a result's. Anything
+    /// else is read as YAML (JSON without that member too: it is YAML, and the answers
+    /// file reader names its keys).
+    static func resultDocument(_ data: Data) -> JSONValue? {
         guard data.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{"),
             data.count <= ResultVerifier.maximumFileSize,
-            let document = try? StrictJSONParser.parse(Array(data))
-        else { return false }
-        return document["format"]?.stringValue == ResultDocument.format
+            let document = try? StrictJSONParser.parse(Array(data)),
+            document["format"]?.stringValue == ResultDocument.format
+        else { return nil }
+        return document
     }
 
     /// A session of `questionnaire` with the file's answers and notes. Every problem is

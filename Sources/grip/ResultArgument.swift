@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import GripEngine
 import GripResults
@@ -7,10 +8,15 @@ import GripResults
 enum ResultArgument {
     /// The file parsed and verified. A file that cannot be read, is not JSON, is not a
     /// result or is malformed ends the command: exit 1, naming the file.
-    static func open(_ path: String, trustList: TrustList, command: String) throws -> OpenedResult {
+    /// `parsed`: the file's bytes and JSON when the caller has them already.
+    static func open(_ path: String, trustList: TrustList, command: String, parsed: (data: Data, document: JSONValue)? = nil) throws -> OpenedResult {
         let opened: OpenedResult
         do {
-            opened = try ResultFile.open(path, trustList: trustList)
+            if let parsed {
+                opened = try ResultFile.open(path, data: parsed.data, document: parsed.document, trustList: trustList)
+            } else {
+                opened = try ResultFile.open(path, trustList: trustList)
+            }
         } catch {
             printError("grip \(command): \(ErrorText.describe(error).en.displaySafe)")
             throw ExitCode(1)
