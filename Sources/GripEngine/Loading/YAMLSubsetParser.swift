@@ -121,6 +121,14 @@ private struct SubsetReader {
 
     /// Moves to the next token, across spaces, comments and line breaks.
     mutating func skipToToken() {
+        skipSpacesAndBreaks()
+        while current == .hash {
+            while position < bytes.count && bytes[position] != .newline { position += 1 }
+            skipSpacesAndBreaks()
+        }
+    }
+
+    mutating func skipSpacesAndBreaks() {
         while position < bytes.count {
             switch bytes[position] {
             case .space:
@@ -129,8 +137,6 @@ private struct SubsetReader {
                 position += 1
                 line += 1
                 lineStart = position
-            case .hash:
-                while position < bytes.count && bytes[position] != .newline { position += 1 }
             default:
                 return
             }
@@ -538,20 +544,8 @@ private struct SubsetReader {
 
     /// Spaces and line breaks between flow entries; comments there go to Yams.
     mutating func skipFlowSpace() throws(Unsupported) {
-        while position < bytes.count {
-            switch bytes[position] {
-            case .space:
-                position += 1
-            case .newline:
-                position += 1
-                line += 1
-                lineStart = position
-            case .hash:
-                throw Unsupported()
-            default:
-                return
-            }
-        }
+        skipSpacesAndBreaks()
+        if current == .hash { throw Unsupported() }
     }
 
     /// Plain text inside a flow collection: it ends at , [ ] { } or ': '; ending at a line
