@@ -28,15 +28,15 @@ struct ValidateCommand: ParsableCommand {
     static func validate(_ files: [String], directories: [String]) throws {
         var failed = false
         var loaded: [Questionnaire] = []
-        var cases: [(file: String, data: Data)] = []
+        var cases: [(file: String, report: CaseLoadReport)] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
                 printError("\(file.displaySafe): error: cannot read the file")
                 failed = true
                 continue
             }
-            if CaseLoader.isCaseFile(data, path: file) {
-                cases.append((file, data))
+            if let report = CaseLoader.loadIfCase(data, path: file) {
+                cases.append((file, report))
                 continue
             }
             let report = QuestionnaireLoader.load(data, file: file)
@@ -73,13 +73,18 @@ struct ValidateCommand: ParsableCommand {
 
     /// Checks each case against the questionnaires given, then those Grip knows; false
     /// when any has an error.
-    private static func validateCases(_ cases: [(file: String, data: Data)], drafts: [Questionnaire], catalog: Catalog) -> Bool {
+    private static func validateCases(_ cases: [(file: String, report: CaseLoadReport)], drafts: [Questionnaire], catalog: Catalog) -> Bool {
         guard !cases.isEmpty else { return true }
+        // Only the instruments the exercises name are loaded; an unknown name needs them
+        // all, so its message can suggest the closest.
         let drafted = Set(drafts.map(\.id))
-        let known = drafts + catalog.entries.filter { !drafted.contains($0.id) }.compactMap(\.instrument.questionnaire)
+        let named = Set(cases.flatMap { $0.report.workshopCase?.exercises.map(\.instrument) ?? [] })
+        let everyNameKnown = named.isSubset(of: drafted.union(catalog.entries.map(\.id)))
+        let known = drafts + catalog.entries
+            .filter { !drafted.contains($0.id) && (!everyNameKnown || named.contains($0.id)) }
+            .compactMap(\.instrument.questionnaire)
         var valid = true
-        for (file, data) in cases {
-            let report = CaseLoader.load(data, file: file)
+        for (file, report) in cases {
             var diagnostics = report.diagnostics
             if let workshopCase = report.workshopCase {
                 diagnostics += CaseCheck.diagnostics(for: workshopCase, questionnaires: known)

@@ -39,6 +39,23 @@ struct CaseValidateTests {
         #expect(output.stdout.contains("\(file.path):\(line):9: error: assessment 'dpia': the reference answers score required, but the case states not-needed"), "\(output.stdout)")
     }
 
+    /// Validating a case loads only the instruments it names, except when one is
+    /// unknown: then its message still suggests the closest of all.
+    @Test func aCaseNamingAnUnknownInstrumentIsToldTheClosestOfAll() throws {
+        let home = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let original = try String(contentsOf: GripProcess.packageRoot.appendingPathComponent("Questionnaires/cases/fingerprints.yaml"), encoding: .utf8)
+        let stated = "instrument: ai-act"
+        let range = try #require(original.range(of: stated))
+        let line = original[..<range.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+        let file = home.appendingPathComponent("fingerprints.yaml")
+        try original.replacingCharacters(in: range, with: "instrument: procurment").write(to: file, atomically: true, encoding: .utf8)
+        let output = try GripProcess.run(["validate", file.path], home: home)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("\(file.path):\(line):"), "\(output.stdout)")
+        #expect(output.stdout.contains("instrument 'procurment' is not a questionnaire Grip knows; did you mean 'procurement'?"), "\(output.stdout)")
+    }
+
     @Test func aCaseWithAnUnknownQuestionAndAMisspeltKeyReportsBoth() throws {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }

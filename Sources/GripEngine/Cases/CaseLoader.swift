@@ -9,14 +9,15 @@ import Foundation
 /// stated outcome is checked in GripScoring (`CaseCheck`).
 public enum CaseLoader {
     public static func load(_ data: Data, file: String) -> CaseLoadReport {
-        let root: YAMLNode
-        let text: String
         switch YAMLDocument.compose(data, file: file) {
-        case .failure(let diagnostic): return CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic])
-        case .success(let document): (root, text) = document
+        case .failure(let diagnostic): CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic])
+        case .success(let document): load(document, file: file)
         }
-        var decoder = CaseDecoder(reader: NodeReader(file: file, text: text))
-        let decoded = decoder.decode(root)
+    }
+
+    static func load(_ document: (node: YAMLNode, text: String), file: String) -> CaseLoadReport {
+        var decoder = CaseDecoder(reader: NodeReader(file: file, text: document.text))
+        let decoded = decoder.decode(document.node)
         let diagnostics = decoder.reader.diagnostics.sortedByLocation()
         return CaseLoadReport(workshopCase: diagnostics.errors.isEmpty ? decoded : nil, diagnostics: diagnostics)
     }
@@ -26,17 +27,27 @@ public enum CaseLoader {
     /// YAML, its folder decides: a file in a folder named `cases` is taken for a case, so
     /// its syntax error is reported as one.
     public static func isCaseFile(_ data: Data, path: String) -> Bool {
+        loadIfCase(data, path: path) != nil
+    }
+
+    /// The case's load report when the file is a case (as `isCaseFile` tells), nil when
+    /// it is not; the file is parsed once for both.
+    public static func loadIfCase(_ data: Data, path: String) -> CaseLoadReport? {
         let inCasesFolder = isInCasesFolder(path)
         // Without the word the key cannot be there (short of a quoted key spelled with
-        // escapes, which only a cases folder makes a case), and the file is parsed once.
-        guard inCasesFolder || contains(data, "exercises") else { return false }
-        if case .success(let document) = YAMLDocument.compose(data, file: path) {
-            guard case .mapping(let mapping) = document.node else { return false }
-            return mapping.pairs.contains { pair in
-                if case .scalar(let key) = pair.key { key.string == "exercises" } else { false }
-            }
+        // escapes, which only a cases folder makes a case): a questionnaire is not parsed here.
+        guard inCasesFolder || contains(data, "exercises") else { return nil }
+        switch YAMLDocument.compose(data, file: path) {
+        case .success(let document):
+            guard case .mapping(let mapping) = document.node,
+                mapping.pairs.contains(where: { pair in
+                    if case .scalar(let key) = pair.key { key.string == "exercises" } else { false }
+                })
+            else { return nil }
+            return load(document, file: path)
+        case .failure(let diagnostic):
+            return inCasesFolder ? CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic]) : nil
         }
-        return inCasesFolder
     }
 
     /// Whether the file's folder is named `cases` (plain string work: building a URL for
@@ -53,15 +64,18 @@ public enum CaseLoader {
 
     private static func contains(_ data: Data, _ word: String) -> Bool {
         let needle = Array(word.utf8)
+        guard needle.count >= 2 else { return false }
         return data.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            var offset = 0
-            // memchr to each candidate first byte, then compare: a few microseconds for a
-            // questionnaire, where a byte-by-byte loop showed in `grip validate`.
-            while bytes.count - offset >= needle.count {
-                guard let hit = memchr(base + offset, Int32(needle[0]), bytes.count - offset - needle.count + 1) else { return false }
-                if memcmp(hit, needle, needle.count) == 0 { return true }
-                offset = base.distance(to: UnsafeRawPointer(hit)) + 1
+            guard let base = bytes.baseAddress, bytes.count >= needle.count else { return false }
+            // memchr to each place the needle's second byte could sit, then compare: the
+            // second byte of "exercises" is a rare 'x', where its 'e' is in every word.
+            let last = bytes.count - needle.count + 1  // the last place the second byte can sit
+            var offset = 1
+            while offset <= last {
+                guard let hit = memchr(base + offset, Int32(needle[1]), last + 1 - offset) else { return false }
+                let at = base.distance(to: UnsafeRawPointer(hit))
+                if memcmp(base + at - 1, needle, needle.count) == 0 { return true }
+                offset = at + 1
             }
             return false
         }
