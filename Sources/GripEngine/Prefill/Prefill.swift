@@ -8,8 +8,9 @@ public enum Prefill {
         var diagnostics: [Diagnostic] = []
         for rule in target.prefill {
             guard let source = sources.first(where: { $0.id == rule.from }) else { continue }
+            let scope = ExpressionScope(questionnaire: source)
             for mapping in rule.mappings {
-                if case .failure(let problem) = resolve(mapping, into: target, from: source) {
+                if case .failure(let problem) = resolve(mapping, into: target, from: source, scope: scope) {
                     diagnostics.append(Diagnostic(.error, at: mapping.location, problem.description))
                 }
             }
@@ -22,8 +23,9 @@ public enum Prefill {
     public static func answers(for target: Questionnaire, from source: Session) -> [Int: AnswerValue] {
         var answers: [Int: AnswerValue] = [:]
         for rule in target.prefill where rule.from == source.questionnaire.id {
+            let scope = ExpressionScope(questionnaire: source.questionnaire)
             for mapping in rule.mappings {
-                guard case .success(let transfer) = resolve(mapping, into: target, from: source.questionnaire) else { continue }
+                guard case .success(let transfer) = resolve(mapping, into: target, from: source.questionnaire, scope: scope) else { continue }
                 let value: AnswerValue?
                 switch transfer {
                 case .copy(let index):
@@ -58,8 +60,9 @@ public enum Prefill {
     public static func notes(for target: Questionnaire, from source: Session) -> [Int: String] {
         var notes: [Int: String] = [:]
         for rule in target.prefill where rule.from == source.questionnaire.id {
+            let scope = ExpressionScope(questionnaire: source.questionnaire)
             for mapping in rule.mappings {
-                guard case .success(.copy(let index)) = resolve(mapping, into: target, from: source.questionnaire),
+                guard case .success(.copy(let index)) = resolve(mapping, into: target, from: source.questionnaire, scope: scope),
                     let note = source.note(at: index), !note.isEmpty
                 else { continue }
                 notes[mapping.target] = note
@@ -92,7 +95,11 @@ public enum Prefill {
         init(_ description: String) { self.description = description }
     }
 
-    static func resolve(_ mapping: PrefillRule.Mapping, into target: Questionnaire, from source: Questionnaire) -> Result<Transfer, Problem> {
+    /// How one mapping hands its answer over; `scope` is `source`'s, made once per rule
+    /// (building it per condition showed in `grip validate`).
+    static func resolve(
+        _ mapping: PrefillRule.Mapping, into target: Questionnaire, from source: Questionnaire, scope: ExpressionScope
+    ) -> Result<Transfer, Problem> {
         let targetQuestion = target.questions[mapping.target]
         switch mapping.source {
         case .question(let id):
@@ -117,7 +124,7 @@ public enum Prefill {
                     return .failure(Problem(message))
                 }
                 do throws(ExpressionError) {
-                    compiled.append((candidate.options, try TypeChecker.compileCondition(candidate.condition, scope: ExpressionScope(questionnaire: source))))
+                    compiled.append((candidate.options, try TypeChecker.compileCondition(candidate.condition, scope: scope)))
                 } catch {
                     return .failure(Problem("in the condition prefilling '\(targetQuestion.id)' (over \(source.id)), at character \(error.offset + 1): \(error.message)"))
                 }
@@ -125,7 +132,7 @@ public enum Prefill {
             return .success(.choice(compiled))
         case .condition(let text):
             do throws(ExpressionError) {
-                return .success(.condition(try TypeChecker.compileCondition(text, scope: ExpressionScope(questionnaire: source))))
+                return .success(.condition(try TypeChecker.compileCondition(text, scope: scope)))
             } catch {
                 return .failure(Problem("in the condition prefilling '\(targetQuestion.id)' (over \(source.id)), at character \(error.offset + 1): \(error.message)"))
             }
