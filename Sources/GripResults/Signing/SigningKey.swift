@@ -16,8 +16,10 @@ public struct SignerIdentity: Codable, Equatable, Sendable {
 public enum KeyID {
     /// `SHA256:` + unpadded base64 of SHA-256 of the 32-byte raw public key (as ssh prints fingerprints).
     public static func of(rawPublicKey: Data) -> String {
-        let digest = Data(SHA256.hash(data: rawPublicKey)).base64EncodedString()
-        return "SHA256:" + digest.replacingOccurrences(of: "=", with: "")
+        var digest = Data(SHA256.hash(data: rawPublicKey)).base64EncodedString()
+        // Padding only ever ends the text (Foundation's replacingOccurrences showed in `grip score`).
+        while digest.hasSuffix("=") { digest.removeLast() }
+        return "SHA256:" + digest
     }
 }
 
