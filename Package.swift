@@ -51,7 +51,10 @@ let package = Package(
             name: "GripBundled",
             plugins: ["EmbedQuestionnaires"]
         ),
-        .executableTarget(name: "GripEmbedTool", dependencies: ["GripEngine"]),
+        .executableTarget(
+            name: "GripEmbedTool",
+            dependencies: ["GripEngine", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .plugin(
             name: "EmbedQuestionnaires",
             capability: .buildTool(),

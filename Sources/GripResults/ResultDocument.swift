@@ -14,7 +14,14 @@ public enum ResultDocument {
 
     /// Lower-case hex SHA-256 of the exact questionnaire bytes.
     public static func sha256Hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The `result` member, without signer (the signer adds itself when signing).
@@ -53,7 +60,7 @@ public enum ResultDocument {
                 "id": .string(questionnaire.id),
                 "title": .string(questionnaire.title[language]),
                 "version": .string(questionnaire.version),
-                "sha256": .string(sha256Hex(questionnaire.source)),
+                "sha256": .string(questionnaire.sourceSHA256),
             ],
             "tool": ["name": .string(toolName), "version": .string(toolVersion)],
             "language": .string(language.rawValue),
@@ -100,4 +107,10 @@ public enum ResultDocument {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: date)
     }
+}
+
+extension Questionnaire {
+    /// SHA-256 of the exact bytes it was loaded from, lowercase hex, as results record
+    /// it: the build's record for a bundled file, computed otherwise.
+    public var sourceSHA256: String { recordedSourceSHA256 ?? ResultDocument.sha256Hex(source) }
 }

@@ -98,7 +98,7 @@ struct AnswersArgument {
                     errors.append("\(file): error: missing answer to required question '\(question.id)' (\(question.text.en.displaySafe))")
                 }
                 let stored = opened.document["result"]?["questionnaire"]
-                if let sha = stored?["sha256"]?.stringValue, sha != ResultDocument.sha256Hex(questionnaire.source) {
+                if let sha = stored?["sha256"]?.stringValue, sha != questionnaire.sourceSHA256 {
                     let version = stored?["version"]?.stringValue?.displaySafe ?? "?"
                     warnings.append("\(file): warning: made with \(questionnaire.id) \(version), read with \(questionnaire.id) \(questionnaire.version) (grip rescore shows what that changes)")
                 }

@@ -28,7 +28,7 @@ struct Catalog {
                     id: header.id, version: header.version, title: LocalizedText(nl: header.title.nl, en: header.title.en),
                     description: LocalizedText(nl: header.description.nl, en: header.description.en),
                     estimatedMinutes: header.estimatedMinutes, file: name,
-                    source: { file.contents }, compiled: { file.compiled })
+                    source: { file.contents }, sourceSHA256: file.sha256, compiled: { file.compiled })
                 catalog.add(instrument, origin: "bundled")
             } else if let instrument = Instrument.lazy(file.contents, file: name) {
                 catalog.add(instrument, origin: "bundled")

@@ -82,7 +82,7 @@ struct ExportCommand: ParsableCommand {
     /// Refuses, naming the file and the reason, anything that may not reach a public register.
     func registerExport(first: OpenedResult, others: [OpenedResult]) throws -> Data {
         let inputs = ([first] + others).map { AlgoritmeregisterExport.Input(file: $0.path, document: $0.document, verification: $0.verification) }
-        let bundled = Set(BundledQuestionnaires.files.map { ResultDocument.sha256Hex($0.contents) })
+        let bundled = Set(BundledQuestionnaires.files.map { $0.sha256 ?? ResultDocument.sha256Hex($0.contents) })
         do throws(AlgoritmeregisterExport.Refusal) {
             return try AlgoritmeregisterExport.data(inputs, bundledQuestionnaires: bundled)
         } catch {

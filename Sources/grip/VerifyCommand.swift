@@ -27,7 +27,7 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let trustList = KeysCommand.trustListOrWarn(command: "verify")
         let bundledHashes = Dictionary(
-            BundledQuestionnaires.files.map { (ResultDocument.sha256Hex($0.contents), $0.name) }, uniquingKeysWith: { first, _ in first })
+            BundledQuestionnaires.files.map { ($0.sha256 ?? ResultDocument.sha256Hex($0.contents), $0.name) }, uniquingKeysWith: { first, _ in first })
         let paths = Self.expand(files)
         // Files are independent: verify them on every core, report in the order given.
         let collected = Mutex([VerificationReport?](repeating: nil, count: paths.count))

@@ -1,6 +1,6 @@
 import Foundation
-import GripBundled
 import Testing
+@testable import GripBundled
 @testable import GripEngine
 
 /// Instruments are listed from their header and loaded in full only when opened; the
@@ -17,6 +17,18 @@ struct InstrumentTests {
         #expect(instrument.description == full.description)
         #expect(instrument.estimatedMinutes == full.estimatedMinutes)
         #expect(instrument.questionnaire?.questions.count == full.questions.count)
+    }
+
+    /// The compiled forms are embedded as text of one character per byte; reading it back
+    /// gives the bytes, and any other text is refused, not misread.
+    @Test func bytesEmbeddedOneCharacterPerByteReadBackExactly() throws {
+        let bytes = Data((0...255).map(UInt8.init) + [0xFF, 0x00, 0x80, 0x7F])
+        let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+        #expect(BundledQuestionnaires.latin1Bytes(text) == bytes)
+        #expect(BundledQuestionnaires.latin1Bytes("") == Data())
+        for other in ["\u{100}", "a€", "😀", "Ā"] {
+            #expect(BundledQuestionnaires.latin1Bytes(other) == nil, "\(other) is not one byte per character")
+        }
     }
 
     /// The binary opens bundled instruments from the form compiled at build time; it must

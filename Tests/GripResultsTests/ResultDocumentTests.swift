@@ -25,6 +25,34 @@ func exampleResult(language: Language = .nl) throws -> JSONValue {
 }
 
 struct ResultDocumentTests {
+    @Test func theQuestionnaireHashIsSHA256InLowercaseHex() {
+        // FIPS 180-2 test vectors.
+        #expect(ResultDocument.sha256Hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(ResultDocument.sha256Hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    /// Bundled questionnaires carry the hash the build computed, so a result does not
+    /// hash 250 KB; it must be the hash of exactly the bytes they carry.
+    @Test(arguments: BundledQuestionnaires.files.map(\.name))
+    func theBuildsHashOfEveryBundledFileIsItsContentsHash(_ name: String) throws {
+        let file = try #require(BundledQuestionnaires.files.first { $0.name == name })
+        let recorded = try #require(file.sha256, "\(name) has no hash recorded at build time")
+        #expect(recorded == ResultDocument.sha256Hex(file.contents))
+        let header = try #require(file.header)
+        let instrument = Instrument.precompiled(
+            id: header.id, version: header.version, title: LocalizedText(nl: header.title.nl, en: header.title.en),
+            description: LocalizedText(nl: header.description.nl, en: header.description.en),
+            estimatedMinutes: header.estimatedMinutes, file: "bundled:\(name)", source: { file.contents },
+            sourceSHA256: recorded, compiled: { file.compiled })
+        var questionnaire = try #require(instrument.questionnaire)
+        #expect(questionnaire.recordedSourceSHA256 == recorded)
+        #expect(questionnaire.sourceSHA256 == recorded)
+        // Other bytes, another hash: the recorded one is never kept for them.
+        questionnaire.source = Data("other".utf8)
+        #expect(questionnaire.recordedSourceSHA256 == nil)
+        #expect(questionnaire.sourceSHA256 == ResultDocument.sha256Hex(Data("other".utf8)))
+    }
+
     @Test func signedDataHoldsOnlyIntegersAndStrings() throws {
         func check(_ value: JSONValue, path: String) {
             switch value {

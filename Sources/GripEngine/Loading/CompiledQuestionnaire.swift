@@ -117,8 +117,9 @@ public struct CompiledQuestionnaire: Codable, Sendable {
         report(from: data, source: { source })
     }
 
-    /// As above, with the file's bytes made only if someone asks for them.
-    public static func report(from data: Data, source: @escaping @Sendable () -> Data) -> LoadReport? {
+    /// As above, with the file's bytes made only if someone asks for them, and their
+    /// SHA-256 when the build recorded it.
+    public static func report(from data: Data, source: @escaping @Sendable () -> Data, sourceSHA256: String? = nil) -> LoadReport? {
         guard let compiled = try? CompiledQuestionnaire(binary: data) else { return nil }
         // Indices must point inside the questionnaire: a damaged form is refused, never trusted.
         let count = compiled.questions.count
@@ -130,7 +131,7 @@ public struct CompiledQuestionnaire: Codable, Sendable {
         var questionnaire = Questionnaire(
             id: compiled.id, version: compiled.version, title: compiled.title, description: compiled.description,
             estimatedMinutes: compiled.estimatedMinutes, sections: compiled.sections, questions: compiled.questions,
-            file: compiled.file, sourceBytes: SourceBytes(source))
+            file: compiled.file, sourceBytes: SourceBytes(source, sha256: sourceSHA256))
         questionnaire.outcomes = compiled.outcomes
         questionnaire.prefill = compiled.prefill
         return LoadReport(questionnaire: questionnaire, diagnostics: compiled.diagnostics)

@@ -16,6 +16,8 @@ public final class Instrument: Sendable {
     /// asked for (to hash a result's questionnaire, or to load it).
     public var source: Data { sourceBytes() }
     private let sourceBytes: @Sendable () -> Data
+    /// SHA-256 of the bytes, lowercase hex, when the build recorded it.
+    private let sourceSHA256: String?
     private let loaded: Mutex<LoadReport?>
     /// The build-time compiled form (`CompiledQuestionnaire`), for bundled instruments.
     private let compiled: (@Sendable () -> Data?)?
@@ -31,11 +33,15 @@ public final class Instrument: Sendable {
         file = questionnaire.file
         let source = questionnaire.source
         sourceBytes = { source }
+        sourceSHA256 = questionnaire.recordedSourceSHA256
         loaded = Mutex(LoadReport(questionnaire: questionnaire, diagnostics: []))
         compiled = nil
     }
 
-    private init(header: Header, file: String, source: @escaping @Sendable () -> Data, compiled: (@Sendable () -> Data?)? = nil) {
+    private init(
+        header: Header, file: String, source: @escaping @Sendable () -> Data, sourceSHA256: String? = nil,
+        compiled: (@Sendable () -> Data?)? = nil
+    ) {
         id = header.id
         version = header.version
         title = header.title
@@ -43,6 +49,7 @@ public final class Instrument: Sendable {
         estimatedMinutes = header.estimatedMinutes
         self.file = file
         sourceBytes = source
+        self.sourceSHA256 = sourceSHA256
         self.compiled = compiled
         loaded = Mutex(nil)
     }
@@ -53,15 +60,16 @@ public final class Instrument: Sendable {
         Header.read(source).map { Instrument(header: $0, file: file, source: { source }) }
     }
 
-    /// A bundled instrument with its header fields and compiled form made at build time.
-    /// Nothing is read until the instrument is opened; a compiled form that does not fit
-    /// means the YAML is loaded instead.
+    /// A bundled instrument with its header fields, SHA-256 and compiled form made at
+    /// build time. Nothing is read until the instrument is opened; a compiled form that
+    /// does not fit means the YAML is loaded instead.
     public static func precompiled(
         id: String, version: String, title: LocalizedText, description: LocalizedText, estimatedMinutes: Int?,
-        file: String, source: @escaping @Sendable () -> Data, compiled: @escaping @Sendable () -> Data?
+        file: String, source: @escaping @Sendable () -> Data, sourceSHA256: String? = nil,
+        compiled: @escaping @Sendable () -> Data?
     ) -> Instrument {
         let header = Header(id: id, version: version, title: title, description: description, estimatedMinutes: estimatedMinutes)
-        return Instrument(header: header, file: file, source: source, compiled: compiled)
+        return Instrument(header: header, file: file, source: source, sourceSHA256: sourceSHA256, compiled: compiled)
     }
 
     /// The full load, done once: from the compiled form when there is one that fits,
@@ -69,7 +77,7 @@ public final class Instrument: Sendable {
     public var report: LoadReport {
         loaded.withLock { cached in
             if let cached { return cached }
-            var report = compiled?().flatMap { CompiledQuestionnaire.report(from: $0, source: sourceBytes) }
+            var report = compiled?().flatMap { CompiledQuestionnaire.report(from: $0, source: sourceBytes, sourceSHA256: sourceSHA256) }
                 .flatMap { $0.questionnaire?.file == file ? $0 : nil }
                 ?? QuestionnaireLoader.load(source, file: file)
             // The header promised these; a file that says otherwise in full is not this instrument.

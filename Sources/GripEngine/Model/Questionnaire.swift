@@ -1,19 +1,23 @@
 import Foundation
 import Synchronization
 
-/// A file's bytes, made on first use and kept.
+/// A file's bytes, made on first use and kept, with their SHA-256 when the build
+/// recorded it.
 final class SourceBytes: Sendable {
     private let make: @Sendable () -> Data
     private let made: Mutex<Data?>
+    let sha256: String?
 
     init(_ data: Data) {
         make = { data }
         made = Mutex(data)
+        sha256 = nil
     }
 
-    init(_ make: @escaping @Sendable () -> Data) {
+    init(_ make: @escaping @Sendable () -> Data, sha256: String? = nil) {
         self.make = make
         made = Mutex(nil)
+        self.sha256 = sha256
     }
 
     var data: Data {
@@ -54,6 +58,9 @@ public struct Questionnaire: Sendable {
         get { sourceBytes.data }
         set { sourceBytes = SourceBytes(newValue) }
     }
+    /// SHA-256 of `source`, lowercase hex, when the build recorded it (bundled files):
+    /// hashing 250 KB showed in `grip score RESULT`. Nil otherwise, and once `source` is set.
+    public var recordedSourceSHA256: String? { sourceBytes.sha256 }
     /// Bundled files are copied out of the binary only when asked for: scoring never
     /// needs the bytes, and copying 250 KB showed in `grip score`.
     private var sourceBytes: SourceBytes

@@ -64,7 +64,7 @@ public struct Rescore: Sendable {
         current = Scorer.outcome(for: questionnaire, answers: lookup)
         questionnaireID = questionnaire.id
         version = ResultDiff.Change(old: result?["questionnaire"]?["version"]?.stringValue ?? "", new: questionnaire.version)
-        sameFile = result?["questionnaire"]?["sha256"]?.stringValue?.equalsExactly(ResultDocument.sha256Hex(questionnaire.source)) == true
+        sameFile = result?["questionnaire"]?["sha256"]?.stringValue?.equalsExactly(questionnaire.sourceSHA256) == true
         outcome = OutcomeDiff(old: result?["outcome"], new: OutcomeJSON.json(current, language: language))
         unanswered = lookup.unanswered.map { Unanswered(question: questionnaire.questions[$0].id, text: questionnaire.questions[$0].text[language]) }
         rejected = replay.rejected

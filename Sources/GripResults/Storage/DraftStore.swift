@@ -30,7 +30,7 @@ public struct Draft: Codable, Equatable, Sendable {
         self.language = language
         self.startedAt = startedAt
         self.updatedAt = updatedAt
-        questionnaireSHA256 = ResultDocument.sha256Hex(session.questionnaire.source)
+        questionnaireSHA256 = session.questionnaire.sourceSHA256
         self.session = session.snapshot
         let unconfirmed = suggested.filter { session.isVisible($0) && session.answer(at: $0) != nil }
         answered = session.progress.answered - unconfirmed.count
