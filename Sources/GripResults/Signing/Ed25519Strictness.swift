@@ -115,34 +115,36 @@ public enum Ed25519Strictness {
     /// Arithmetic mod p = 2^255 − 19 in 16 limbs of 16 bits (as TweetNaCl does): short,
     /// and fast enough for the few keys that are trusted or loaded.
     struct Field {
-        var limbs: [Int64]
+        // Fixed-size limbs live inline: with heap arrays, the ~500 products of one
+        // curve check allocated and showed in `grip score RESULT`.
+        var limbs: InlineArray<16, Int64>
 
-        init(limbs: [Int64]) { self.limbs = limbs }
+        init(limbs: InlineArray<16, Int64>) { self.limbs = limbs }
 
         /// From 32 little-endian bytes, the top bit ignored.
         init(_ bytes: [UInt8]) {
-            limbs = (0..<16).map { Int64(bytes[2 * $0]) | Int64(bytes[2 * $0 + 1]) << 8 }
+            limbs = InlineArray { Int64(bytes[2 * $0]) | Int64(bytes[2 * $0 + 1]) << 8 }
             limbs[15] &= 0x7FFF
         }
 
-        static let zero = Field(limbs: Array(repeating: 0, count: 16))
-        static let one = Field(limbs: [1] + Array(repeating: 0, count: 15))
+        static let zero = Field(limbs: InlineArray(repeating: 0))
+        static let one = Field(limbs: InlineArray { $0 == 0 ? 1 : 0 })
         /// d = −121665/121666 mod p.
         static let d = Field(hex("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352"))
         /// (p − 1)/2 = 2^254 − 10, little-endian.
         static let halfPMinusOne: [UInt8] = [0xF6] + Array(repeating: 0xFF, count: 30) + [0x3F]
 
-        static func + (a: Field, b: Field) -> Field { Field(limbs: (0..<16).map { a.limbs[$0] + b.limbs[$0] }) }
-        static func - (a: Field, b: Field) -> Field { Field(limbs: (0..<16).map { a.limbs[$0] - b.limbs[$0] }) }
+        static func + (a: Field, b: Field) -> Field { Field(limbs: InlineArray { a.limbs[$0] + b.limbs[$0] }) }
+        static func - (a: Field, b: Field) -> Field { Field(limbs: InlineArray { a.limbs[$0] - b.limbs[$0] }) }
 
         static func * (a: Field, b: Field) -> Field {
-            var product = [Int64](repeating: 0, count: 31)
+            var product = InlineArray<31, Int64>(repeating: 0)
             for i in 0..<16 {
                 for j in 0..<16 { product[i + j] += a.limbs[i] * b.limbs[j] }
             }
             // 2^256 ≡ 38 (mod p).
             for i in 0..<15 { product[i] += 38 * product[i + 16] }
-            var result = Field(limbs: Array(product[0..<16]))
+            var result = Field(limbs: InlineArray { product[$0] })
             result.carry()
             result.carry()
             return result
@@ -180,7 +182,7 @@ public enum Ed25519Strictness {
             t.carry()
             for _ in 0..<2 {
                 // m = t − p; keep it when it did not borrow.
-                var m = [Int64](repeating: 0, count: 16)
+                var m = InlineArray<16, Int64>(repeating: 0)
                 m[0] = t.limbs[0] - 0xFFED
                 for i in 1..<15 {
                     m[i] = t.limbs[i] - 0xFFFF - ((m[i - 1] >> 16) & 1)
@@ -190,7 +192,7 @@ public enum Ed25519Strictness {
                 m[14] &= 0xFFFF
                 if (m[15] >> 16) & 1 == 0 { t.limbs = m }
             }
-            return t.limbs.flatMap { [UInt8($0 & 0xFF), UInt8(($0 >> 8) & 0xFF)] }
+            return (0..<32).map { UInt8((t.limbs[$0 / 2] >> (8 * ($0 % 2))) & 0xFF) }
         }
     }
 }
