@@ -115,36 +115,39 @@ public enum Ed25519Strictness {
     /// Arithmetic mod p = 2^255 − 19 in 16 limbs of 16 bits (as TweetNaCl does): short,
     /// and fast enough for the few keys that are trusted or loaded.
     struct Field {
-        // Fixed-size limbs live inline: with heap arrays, the ~500 products of one
-        // curve check allocated and showed in `grip score RESULT`.
-        var limbs: InlineArray<16, Int64>
+        // Fixed-size limbs live inline (SIMD types only as fixed arrays): with heap
+        // arrays, the ~500 products of one curve check allocated and showed in
+        // `grip score RESULT`.
+        var limbs: SIMD16<Int64>
 
-        init(limbs: InlineArray<16, Int64>) { self.limbs = limbs }
+        init(limbs: SIMD16<Int64>) { self.limbs = limbs }
 
         /// From 32 little-endian bytes, the top bit ignored.
         init(_ bytes: [UInt8]) {
-            limbs = InlineArray { Int64(bytes[2 * $0]) | Int64(bytes[2 * $0 + 1]) << 8 }
+            limbs = SIMD16()
+            for i in 0..<16 { limbs[i] = Int64(bytes[2 * i]) | Int64(bytes[2 * i + 1]) << 8 }
             limbs[15] &= 0x7FFF
         }
 
-        static let zero = Field(limbs: InlineArray(repeating: 0))
-        static let one = Field(limbs: InlineArray { $0 == 0 ? 1 : 0 })
+        static let zero = Field(limbs: SIMD16())
+        static let one = Field(limbs: SIMD16(1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
         /// d = −121665/121666 mod p.
         static let d = Field(hex("a3785913ca4deb75abd841414d0a700098e879777940c78c73fe6f2bee6c0352"))
         /// (p − 1)/2 = 2^254 − 10, little-endian.
         static let halfPMinusOne: [UInt8] = [0xF6] + Array(repeating: 0xFF, count: 30) + [0x3F]
 
-        static func + (a: Field, b: Field) -> Field { Field(limbs: InlineArray { a.limbs[$0] + b.limbs[$0] }) }
-        static func - (a: Field, b: Field) -> Field { Field(limbs: InlineArray { a.limbs[$0] - b.limbs[$0] }) }
+        // Limbs stay far below 2^62, so wrapping arithmetic never wraps.
+        static func + (a: Field, b: Field) -> Field { Field(limbs: a.limbs &+ b.limbs) }
+        static func - (a: Field, b: Field) -> Field { Field(limbs: a.limbs &- b.limbs) }
 
         static func * (a: Field, b: Field) -> Field {
-            var product = InlineArray<31, Int64>(repeating: 0)
+            var product = SIMD32<Int64>()
             for i in 0..<16 {
                 for j in 0..<16 { product[i + j] += a.limbs[i] * b.limbs[j] }
             }
             // 2^256 ≡ 38 (mod p).
             for i in 0..<15 { product[i] += 38 * product[i + 16] }
-            var result = Field(limbs: InlineArray { product[$0] })
+            var result = Field(limbs: product.lowHalf)
             result.carry()
             result.carry()
             return result
@@ -182,7 +185,7 @@ public enum Ed25519Strictness {
             t.carry()
             for _ in 0..<2 {
                 // m = t − p; keep it when it did not borrow.
-                var m = InlineArray<16, Int64>(repeating: 0)
+                var m = SIMD16<Int64>()
                 m[0] = t.limbs[0] - 0xFFED
                 for i in 1..<15 {
                     m[i] = t.limbs[i] - 0xFFFF - ((m[i - 1] >> 16) & 1)
