@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Grip",
-    platforms: [.macOS(.v13)],
+    // Mutex (Synchronization) needs macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "grip", targets: ["grip"]),
         .library(name: "GripEngine", targets: ["GripEngine"]),
