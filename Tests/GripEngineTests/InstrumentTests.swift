@@ -19,6 +19,28 @@ struct InstrumentTests {
         #expect(instrument.questionnaire?.questions.count == full.questions.count)
     }
 
+    /// Strings in a compiled form are read back exactly, and bytes that are not UTF-8
+    /// make the form damaged, never a repaired string.
+    @Test(arguments: [
+        ([UInt8]("ja, één ✓ 😀".utf8), true), ([], true), ([0x41, 0x00, 0x7F], true),
+        ([0xFF], false), ([0x41, 0xC3], false), ([0xE2, 0x9C], false), ([0xF0, 0x9F, 0x98], false),
+        ([0xC0, 0x80], false), ([0xED, 0xA0, 0x80], false), ([0x41, 0x80, 0x42], false),
+    ] as [([UInt8], Bool)])
+    func compiledStringsAreReadExactlyOrRefused(_ utf8: [UInt8], valid: Bool) {
+        var writer = BinaryWriter()
+        writer.int(utf8.count)
+        let form = writer.bytes + utf8 + [0x2A]
+        form.withUnsafeBytes { bytes in
+            var reader = BinaryReader(bytes, file: "x")
+            let text = try? reader.string()
+            #expect((text != nil) == valid)
+            if let text {
+                #expect(Array(text.utf8) == utf8)
+                #expect((try? reader.byte()) == 0x2A, "the reader goes on right after the string")
+            }
+        }
+    }
+
     /// The compiled forms are embedded as text of one character per byte; reading it back
     /// gives the bytes, and any other text is refused, not misread.
     @Test func bytesEmbeddedOneCharacterPerByteReadBackExactly() throws {
