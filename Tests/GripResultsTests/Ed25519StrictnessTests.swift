@@ -158,6 +158,50 @@ struct Ed25519StrictnessTests {
         #expect(Ed25519Strictness.publicKeyProblem(encoding) == (onCurve ? nil : .notOnCurve))
     }
 
+    /// Large y values, on and off the curve, against Python's integers (random, and
+    /// the largest canonical ones): they reach every limb and the final reduction.
+    @Test("Large points off the curve are refused", arguments: [
+        ("38b4e652e44da7f2370d9e260e27136550a4a3a6d07f5c0c332f8b1212841f6d", false),
+        ("2b902f8911e81818f8c99d5d5d9831957504d90e945de2e8f54ee781e63a7b1f", false),
+        ("d85099095aa300165a67036f9b540d6b8f0be21124179c3dd9f7381767b7884a", true),
+        ("b5769fa0f1483f95a90d9df2f130d60fcf04bd93f50ae69514da8c654ef1580a", true),
+        ("ccdaebf990d19838b0d7ec0b3e97818ecb96c4dbadbe172296d5234a2159a639", true),
+        ("a4e6ed24ec636a8ac0a1271e5866279238aaf84e58056d8f2fa8edd04add4b5b", false),
+        ("8b15442ee2db611a91bfe39469733a9247d58fa3c55018300372555fe99a7810", true),
+        ("30e4037458a9905cad87bd4c77e2983f27745ccb9a31052e944cf1b21075d167", false),
+        ("ebffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", false),  // p − 2
+        ("eaffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", true),  // p − 3
+        ("0100000000000000000000000000000000000000000000000000000000000040", true),  // 2^254 + 1
+    ])
+    func largeCurveMembership(hex: String, onCurve: Bool) {
+        #expect(Ed25519Strictness.publicKeyProblem(bytes(hex)) == (onCurve ? nil : .notOnCurve))
+    }
+
+    /// Products, differences and sums mod p against Python's integers, in canonical form.
+    @Test(arguments: [
+        ("6d25cf734c49a1dd273e4d8fab5f5bdb8d1099ec05e8fdc7c1d734773ba4d539", "bde201825045e4da32da5e96796b9d3078e6452f2969cccdc2710c8343cfe53c",
+         "1d638f5f833d937415fd620f8a24afb29d157b4ac9b4387078160fecd7dd0e2e", "9d42cdf1fb03bd02f563eef831f4bdaa152a53bddc7e31fafe6528f4f7d4ef7c",
+         "2a08d1f59c8e85b85a18ac2525cbf80b06f7de1b2f51ca95844941fa7e73bb76"),
+        ("79fe3fa1ed672c9d538800cb2514a92f93791818c6ed537281b4ab4dce572612", "252f36175fd1e7893fdd44cfc0f9efe3272f85b1627f6ba267abb80a6543374c",
+         "dd1ccfa684e70681518196cb30e3215fdbf2c639b8049fd7b088118bb65ac91a", "41cf098a8e96441314abbbfb641ab94b6b4a9366636ee8cf1909f3426914ef45",
+         "9e2d76b84c3914279365459ae60d9913bba89dc9286dbf14e95f6458339b5d5e"),
+        ("340771fb72bd6a65b85dfaf6aa78f773967767a7539729bd7e84959d9c863553", "67885128a658859f8416d703d065ead4b6fe43878b932b10d3bd3e0f32459004",
+         "7d5857508884b8ae71ce3fa118d2c91de7fb2926bfc94b9a4aeb83b036e94d0f", "cd7e1fd3cc64e5c5334723f3da120d9fdf782320c803feacabc6568e6a41a54e",
+         "9b8fc2231916f0043d74d1fa7adee1484d76ab2edf2a55cd5142d4accecbc557"),
+        ("ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f", "ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
+         "0100000000000000000000000000000000000000000000000000000000000000", "0000000000000000000000000000000000000000000000000000000000000000",
+         "ebffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"),
+    ])
+    func fieldArithmeticModP(a: String, b: String, product: String, difference: String, sum: String) {
+        typealias Field = Ed25519Strictness.Field
+        let x = Field(Ed25519Strictness.hex(a)), y = Field(Ed25519Strictness.hex(b))
+        #expect((x * y).canonicalBytes == Ed25519Strictness.hex(product))
+        #expect((x - y).canonicalBytes == Ed25519Strictness.hex(difference))
+        #expect((x + y).canonicalBytes == Ed25519Strictness.hex(sum))
+        #expect(Field.one.power([3]).canonicalBytes == Field.one.canonicalBytes)
+        #expect((x * x * x).canonicalBytes == x.power([3]).canonicalBytes)
+    }
+
     @Test func trustingAWeakKeyIsRefused() throws {
         var list = TrustList()
         #expect(throws: Ed25519Strictness.Problem.smallOrderPoint) { try list.trust(rawPublicKey: bytes(smallOrderEncodings[0]), name: "Mallory") }
