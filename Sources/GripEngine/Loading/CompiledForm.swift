@@ -120,14 +120,7 @@ public struct BinaryReader {
         let length = try count()
         let slice = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + length])
         offset += length
-        guard let start = slice.baseAddress, length > 0 else { return "" }
-        // Decoding repairs bad UTF-8, so a string whose bytes changed was not valid: a
-        // damaged form. (String(validating:) runs unspecialised here, looking up generic
-        // metadata on every one of thousands of strings.)
-        let text = String(decoding: slice.bindMemory(to: UInt8.self), as: UTF8.self)
-        var copy = text
-        let same = copy.withUTF8 { $0.count == length && memcmp($0.baseAddress!, start, length) == 0 }
-        guard same else { throw CompiledFormError() }
+        guard let text = String(exactUTF8: slice) else { throw CompiledFormError() }
         return text
     }
 

@@ -5,7 +5,7 @@ import Yams
 enum YAMLDocument {
     static func compose(_ data: Data, file: String) -> Result<(node: YAMLNode, text: String), Diagnostic> {
         let start = SourceLocation(file: file, line: 1, column: 1)
-        guard let text = String(validating: data, as: UTF8.self) else {
+        guard let text = data.withUnsafeBytes({ String(exactUTF8: $0) }) else {
             return .failure(Diagnostic(at: start, "the file is not valid UTF-8 text"))
         }
         // Most files are in the subset the fast parser reads; the rest, and every file

@@ -22,7 +22,7 @@ public struct StrictJSONParser {
     private var depth = 0
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
+        guard bytes.withUnsafeBytes({ String(exactUTF8: $0) }) != nil else {
             throw JSONParseError(offset: 0, message: "not valid UTF-8")
         }
         var parser = StrictJSONParser(bytes: bytes)
