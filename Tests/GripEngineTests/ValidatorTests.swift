@@ -4,6 +4,15 @@ import Testing
 
 /// One fixture per class of mistake, asserting the exact line, column and wording.
 struct ValidatorTests {
+    /// A required text must hold more than white space, Unicode white space included.
+    @Test(arguments: [
+        ("Ja", true), (" x", true), ("\u{00A0}x", true), ("é", true), ("~", true),
+        ("", false), (" ", false), ("\t\n ", false), ("\u{00A0}", false), ("\u{2003}\u{3000}", false), ("\u{7F}", true),
+    ])
+    func requiredTextNeedsMoreThanWhiteSpace(_ text: String, visible: Bool) {
+        #expect(hasVisibleText(text) == visible)
+    }
+
     @Test func validQuestionnaireHasNoDiagnostics() {
         #expect(diagnostics(questionnaireYAML(qs(q("a", "yes_no"), q("b", "multi", choices + "\nwhen: a")))) == [])
     }

@@ -122,8 +122,7 @@ struct NodeReader {
             error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
             return nil
         }
-        // Not Foundation's trimming: it bridges every string and dominated load time.
-        if !allowEmpty, !scalar.string.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        if !allowEmpty, !hasVisibleText(scalar.string) {
             error(node, "\(what()) is empty")
             return nil
         }
@@ -209,6 +208,14 @@ struct NodeReader {
             return SourceLocation(file: file, line: mark.line, column: mark.column + offset)
         }
     }
+}
+
+/// Whether the text holds more than white space. Not Foundation's trimming: it bridges
+/// every string and dominated load time; and a printable ASCII first byte answers
+/// without a Unicode property lookup.
+func hasVisibleText(_ text: String) -> Bool {
+    if let first = text.utf8.first, first > 0x20, first < 0x7F { return true }
+    return text.unicodeScalars.contains { !$0.properties.isWhitespace }
 }
 
 func isIdentifier(_ value: String, allowHyphen: Bool = false) -> Bool {
