@@ -8,11 +8,9 @@ public enum CaseCheck {
     /// classification or warning that the reference answers do not reach. An exercise whose
     /// answers are already in error is not scored, so a typo is not reported twice over.
     public static func diagnostics(for workshopCase: WorkshopCase, questionnaires: [Questionnaire]) -> [Diagnostic] {
-        var diagnostics = workshopCase.diagnostics(questionnaires: questionnaires)
-        for exercise in workshopCase.exercises {
-            guard let questionnaire = questionnaires.first(where: { $0.id == exercise.instrument }) else { continue }
-            let (session, problems) = exercise.referenceSession(in: questionnaire)
-            guard problems.errors.isEmpty else { continue }
+        var (diagnostics, sessions) = workshopCase.checked(questionnaires: questionnaires)
+        for (index, exercise) in workshopCase.exercises.enumerated() {
+            guard let session = sessions[index] else { continue }
             diagnostics += exercise.outcome.mismatches(with: Scorer.outcome(for: session))
         }
         return diagnostics.sorted {

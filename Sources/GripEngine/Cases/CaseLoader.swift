@@ -89,8 +89,16 @@ extension WorkshopCase {
     /// hide, and an outcome that does not name exactly the instrument's assessments,
     /// classifications (with their categories) and warnings. Each at its position.
     public func diagnostics(questionnaires: [Questionnaire]) -> [Diagnostic] {
+        checked(questionnaires: questionnaires).diagnostics
+    }
+
+    /// The same problems, with the reference session of each exercise (by index) whose
+    /// instrument is known and whose answers have no error, for scoring without
+    /// replaying the answers again.
+    public func checked(questionnaires: [Questionnaire]) -> (diagnostics: [Diagnostic], sessions: [Int: Session]) {
         var diagnostics: [Diagnostic] = []
-        for exercise in exercises {
+        var sessions: [Int: Session] = [:]
+        for (index, exercise) in exercises.enumerated() {
             guard let questionnaire = questionnaires.first(where: { $0.id == exercise.instrument }) else {
                 var message = "instrument '\(exercise.instrument)' is not a questionnaire Grip knows"
                 if let suggestion = closestMatch(to: exercise.instrument, in: questionnaires.map(\.id)) {
@@ -99,10 +107,12 @@ extension WorkshopCase {
                 diagnostics.append(Diagnostic(at: exercise.location, message))
                 continue
             }
-            diagnostics += exercise.referenceSession(in: questionnaire).diagnostics
+            let (session, problems) = exercise.referenceSession(in: questionnaire)
+            if problems.errors.isEmpty { sessions[index] = session }
+            diagnostics += problems
             diagnostics += exercise.outcome.diagnostics(against: questionnaire.outcomes, instrument: questionnaire.id)
         }
-        return diagnostics.sortedByLocation()
+        return (diagnostics.sortedByLocation(), sessions)
     }
 }
 
