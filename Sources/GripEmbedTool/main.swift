@@ -3,9 +3,10 @@ import Foundation
 import GripEngine
 
 // Build tool for the EmbedQuestionnaires plugin. Writes a Swift file holding, for each
-// input file, its exact bytes and, when it loads without errors, its header fields and
-// its compiled form (`CompiledQuestionnaire`), so the binary lists the instruments
-// without reading them and opens one without parsing YAML. A file that does not load is
+// input file, its exact bytes and, when it loads without errors, its header fields, its
+// SHA-256 and its compiled form (`CompiledQuestionnaire`), so the binary lists the
+// instruments without reading them, opens one without parsing YAML, and names one in a
+// result without hashing it. A file that does not load is
 // embedded as bytes only; Grip then loads it at run time and reports its problems, and
 // the test suite fails on it.
 //
