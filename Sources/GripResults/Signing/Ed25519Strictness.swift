@@ -179,6 +179,14 @@ public enum Ed25519Strictness {
 
         /// Carries every limb into the next, so each is below 2^51 (the first a little above).
         func reduced() -> Field {
+            var (f, overflow) = carriedUp()
+            f.l0 += overflow * 19  // 2^255 ≡ 19 (mod p)
+            return f
+        }
+
+        /// Each limb's excess carried into the next, every limb below 2^51, and what
+        /// passed bit 255 apart.
+        private func carriedUp() -> (field: Field, overflow: UInt64) {
             var f = self
             f.l1 += f.l0 >> 51
             f.l0 &= Self.mask
@@ -188,9 +196,9 @@ public enum Ed25519Strictness {
             f.l2 &= Self.mask
             f.l4 += f.l3 >> 51
             f.l3 &= Self.mask
-            f.l0 += (f.l4 >> 51) * 19
+            let overflow = f.l4 >> 51
             f.l4 &= Self.mask
-            return f
+            return (f, overflow)
         }
 
         /// Square-and-multiply with a little-endian exponent (not constant time: only
@@ -216,15 +224,7 @@ public enum Ed25519Strictness {
             q = (f.l4 + q) >> 51
             // value + 19q − 2^255·q = value − p·q: carry up, and drop what passes bit 255.
             f.l0 += 19 * q
-            f.l1 += f.l0 >> 51
-            f.l0 &= Self.mask
-            f.l2 += f.l1 >> 51
-            f.l1 &= Self.mask
-            f.l3 += f.l2 >> 51
-            f.l2 &= Self.mask
-            f.l4 += f.l3 >> 51
-            f.l3 &= Self.mask
-            f.l4 &= Self.mask
+            f = f.carriedUp().field
             let words = [f.l0 | f.l1 << 51, f.l1 >> 13 | f.l2 << 38, f.l2 >> 26 | f.l3 << 25, f.l3 >> 39 | f.l4 << 12]
             return words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * $0)) } }
         }
