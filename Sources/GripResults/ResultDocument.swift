@@ -14,12 +14,11 @@ public enum ResultDocument {
 
     /// Lower-case hex SHA-256 of the exact questionnaire bytes.
     public static func sha256Hex(_ data: Data) -> String {
-        let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
         for byte in SHA256.hash(data: data) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0x0F)])
+            hex.append(CanonicalJSON.hexDigits[Int(byte >> 4)])
+            hex.append(CanonicalJSON.hexDigits[Int(byte & 0x0F)])
         }
         return String(decoding: hex, as: UTF8.self)
     }

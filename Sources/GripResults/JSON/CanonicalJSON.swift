@@ -66,5 +66,6 @@ public enum CanonicalJSON {
         output.append(UInt8(ascii: "\""))
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// Lowercase hex digits, as bytes (also for `ResultDocument.sha256Hex`).
+    static let hexDigits = Array("0123456789abcdef".utf8)
 }
