@@ -74,4 +74,21 @@ struct LoaderRobustnessTests {
         #expect(loaded + rejected == 2_000)
         #expect(rejected > 1_000, "the mutations should mostly break the file")
     }
+
+    /// Ten levels of ten aliases each: a few hundred bytes that name a billion values.
+    /// Read as one node per alias, the file is refused at once instead of expanding.
+    @Test func nestedAliasesDoNotExpand() throws {
+        var lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+        for level in 1..<10 {
+            lines.append("a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]")
+        }
+        lines.append("id: *a9")
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let root = try YAMLDocument.compose(data, file: "laughs.yaml").get()
+        // 11 keys, 11 lists, 10 scalars, 90 aliases met again, the root.
+        #expect(root.tree.records.count < 150)
+        let report = QuestionnaireLoader.load(data, file: "laughs.yaml")
+        #expect(report.questionnaire == nil)
+        #expect(report.diagnostics.map(\.description).contains("laughs.yaml:10:5: error: this value is repeated through an alias (*); anchors and aliases are not supported, write the value out"))
+    }
 }

@@ -19,11 +19,12 @@ struct YAMLSubsetParserTests {
     /// A tree as text, positions and styles included, so two trees compare in one string.
     static func render(_ node: YAMLNode) -> String {
         let at = "\(node.mark.line):\(node.mark.column)"
-        switch node {
-        case .scalar(let scalar): return "\(at)\(scalar.style)\(scalar.string.debugDescription)"
-        case .mapping(let mapping): return "\(at){" + mapping.map { render($0.key) + " = " + render($0.value) }.joined(separator: ", ") + "}"
-        case .sequence(let sequence): return "\(at)[" + sequence.map(render).joined(separator: ", ") + "]"
+        switch node.kind {
+        case .scalar: return "\(at)\(node.style)\(node.string!.debugDescription)"
+        case .mapping: return "\(at){" + node.pairs.map { render($0.key) + " = " + render($0.value) }.joined(separator: ", ") + "}"
+        case .sequence: return "\(at)[" + node.items.map(render).joined(separator: ", ") + "]"
         case .alias: return "\(at)*"
+        case .repeated: return "\(at)*repeated"
         }
     }
 
@@ -110,6 +111,30 @@ struct YAMLSubsetParserTests {
     ])
     func commonConstructsTakeTheFastPath(_ text: String) {
         #expect(YAMLSubsetParser.parse(text) != nil, "\(text.debugDescription)")
+    }
+
+    /// The fast path checks the UTF-8 as it scans: it must never accept bytes that are not
+    /// UTF-8 (the caller then names the file as not UTF-8 text). Every lead byte, with
+    /// the continuation bytes at the edges of each range.
+    @Test func invalidUTF8NeverTakesTheFastPath() {
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF]
+        var accepted = 0
+        for lead in UInt8(0x80)...0xFF {
+            for second in edges {
+                for third in [UInt8(0x80), 0xBF, 0x41] {
+                    for fourth in [UInt8(0x80), 0x41] {
+                        let bytes = Array("a: x".utf8) + [lead, second, third, fourth] + Array(" y\n".utf8)
+                        guard YAMLSubsetParser.parse(Data(bytes)) != nil else { continue }
+                        accepted += 1
+                        #expect(String(validating: bytes, as: UTF8.self) != nil, "\(bytes.map { String($0, radix: 16) })")
+                    }
+                }
+            }
+        }
+        #expect(accepted > 300)
+        for text in ["naïve: é", "prijs: € 5", "lach: 😀", "ß: 中文"] {
+            #expect(YAMLSubsetParser.parse(text) != nil, "\(text)")
+        }
     }
 
     /// Damaged pieces of the shipped files: whatever the fast path accepts, Yams must

@@ -31,12 +31,11 @@ public struct AnswersFile: Sendable {
     /// Parses an answers file, reporting every shape problem with its position.
     public static func parse(_ data: Data, file: String) -> Result<AnswersFile, DiagnosticsError> {
         let root: YAMLNode
-        let text: String
         switch YAMLDocument.compose(data, file: file) {
         case .failure(let diagnostic): return .failure(DiagnosticsError([diagnostic]))
-        case .success(let document): (root, text) = document
+        case .success(let node): root = node
         }
-        var reader = NodeReader(file: file, text: text)
+        var reader = NodeReader(file: file)
         var result = AnswersFile(
             file: file, questionnaireID: nil, subject: Subject(), answers: [], notes: [],
             answersLocation: reader.location(root))
@@ -54,9 +53,9 @@ public struct AnswersFile: Sendable {
             if let node = fields["answers"] {
                 result.answersLocation = reader.location(fields.key("answers"))
                 result.answers = entries(node, of: "answers", reader: &reader).compactMap { key, keyNode, value in
-                    switch value {
-                    case .sequence(let items):
-                        let values = items.compactMap { reader.string($0, of: "an option of the answer to '\(key)'") }
+                    switch value.kind {
+                    case .sequence:
+                        let values = value.items.compactMap { reader.string($0, of: "an option of the answer to '\(key)'") }
                         return Entry(questionID: key, value: .list(values), location: reader.location(keyNode))
                     default:
                         guard let scalar = reader.string(value, of: "the answer to '\(key)'", allowEmpty: true) else { return nil }
@@ -75,12 +74,12 @@ public struct AnswersFile: Sendable {
     }
 
     private static func entries(_ node: YAMLNode, of what: String, reader: inout NodeReader) -> [(String, YAMLNode, YAMLNode)] {
-        guard case .mapping(let mapping) = node else {
-            if case .scalar(let scalar) = node, scalar.string.isEmpty { return [] }
+        guard node.kind == .mapping else {
+            if node.isScalar("") { return [] }
             reader.error(node, "'\(what)' must map question ids to values")
             return []
         }
-        return mapping.compactMap { key, value in
+        return node.pairs.compactMap { key, value in
             reader.string(key, of: "a question id in '\(what)'").map { ($0, key, value) }
         }
     }

@@ -44,7 +44,7 @@ struct CaseDecoder {
         var sources: [LegalSource] = []
         if let node = fields["sources"] {
             sources = reader.sources(node, of: "the case")
-            if case .sequence(let items) = node, items.isEmpty { reader.error(node, "sources is empty; say where the case comes from") }
+            if node.kind == .sequence, node.items.isEmpty { reader.error(node, "sources is empty; say where the case comes from") }
         }
         var exercises: [CaseExercise] = []
         if let node = fields["exercises"], let items = reader.sequence(node, of: "exercises") {
@@ -82,12 +82,12 @@ struct CaseDecoder {
     }
 
     private mutating func decodeAnswers(_ node: YAMLNode, of name: String) -> [ReferenceAnswer] {
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             reader.error(node, "the answers of \(name) must map question ids to {value, explain}")
             return []
         }
         var answers: [ReferenceAnswer] = []
-        for (keyNode, entry) in mapping {
+        for (keyNode, entry) in node.pairs {
             guard let questionID = reader.identifier(keyNode, of: "a question id in the answers of \(name)") else { continue }
             let what = "the answer to '\(questionID)'"
             guard let fields = reader.fields(entry, of: what, allowed: Self.answerKeys, required: ["value", "explain"]) else { continue }
@@ -102,7 +102,7 @@ struct CaseDecoder {
 
     /// A value as an answers file writes it: one scalar, or a list of option ids.
     private mutating func rawValue(_ node: YAMLNode, of what: String) -> AnswersFile.RawValue? {
-        if case .sequence = node {
+        if node.kind == .sequence {
             guard let items = reader.sequence(node, of: "the value of \(what)") else { return nil }
             let values = items.compactMap { reader.string($0, of: "an option of \(what)") }
             return values.count == items.count ? .list(values) : nil
@@ -148,11 +148,11 @@ struct CaseDecoder {
 
     /// The entries of a mapping from rule ids to values.
     private mutating func entries(_ node: YAMLNode, of what: String) -> [(String, YAMLNode, YAMLNode)] {
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             reader.error(node, "\(what) must map ids to values")
             return []
         }
-        return mapping.compactMap { key, value in
+        return node.pairs.compactMap { key, value in
             reader.identifier(key, of: "an id in \(what)").map { ($0, key, value) }
         }
     }

@@ -11,13 +11,13 @@ public enum CaseLoader {
     public static func load(_ data: Data, file: String) -> CaseLoadReport {
         switch YAMLDocument.compose(data, file: file) {
         case .failure(let diagnostic): CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic])
-        case .success(let document): load(document, file: file)
+        case .success(let root): load(root, file: file)
         }
     }
 
-    static func load(_ document: (node: YAMLNode, text: String), file: String) -> CaseLoadReport {
-        var decoder = CaseDecoder(reader: NodeReader(file: file, text: document.text))
-        let decoded = decoder.decode(document.node)
+    static func load(_ root: YAMLNode, file: String) -> CaseLoadReport {
+        var decoder = CaseDecoder(reader: NodeReader(file: file))
+        let decoded = decoder.decode(root)
         let diagnostics = decoder.reader.diagnostics.sortedByLocation()
         return CaseLoadReport(workshopCase: diagnostics.errors.isEmpty ? decoded : nil, diagnostics: diagnostics)
     }
@@ -38,13 +38,9 @@ public enum CaseLoader {
         // escapes, which only a cases folder makes a case): a questionnaire is not parsed here.
         guard inCasesFolder || contains(data, "exercises") else { return nil }
         switch YAMLDocument.compose(data, file: path) {
-        case .success(let document):
-            guard case .mapping(let mapping) = document.node,
-                mapping.pairs.contains(where: { pair in
-                    if case .scalar(let key) = pair.key { key.string == "exercises" } else { false }
-                })
-            else { return nil }
-            return load(document, file: path)
+        case .success(let root):
+            guard root.pairs.contains(where: { $0.key.isScalar("exercises") }) else { return nil }
+            return load(root, file: path)
         case .failure(let diagnostic):
             return inCasesFolder ? CaseLoadReport(workshopCase: nil, diagnostics: [diagnostic]) : nil
         }

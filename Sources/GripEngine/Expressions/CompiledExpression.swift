@@ -37,12 +37,13 @@ public indirect enum CompiledExpression: Sendable, Equatable, Codable {
 
     /// Indices of every question this expression reads, without repeats.
     public var referencedQuestions: [Int] {
-        var seen = Set<Int>()
+        // An expression has at most `ExpressionLimits.maximumTokens` tokens and mostly a
+        // handful of answers: searching the list beats hashing.
         var ordered: [Int] = []
         forEachNode { node in
             switch node {
             case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _), .selected(_, let index, _):
-                if seen.insert(index).inserted { ordered.append(index) }
+                if !ordered.contains(index) { ordered.append(index) }
             default: break
             }
         }

@@ -103,11 +103,10 @@ public final class Instrument: Sendable {
             // The header ends where the first of the large parts begins, at column 0.
             let end = headerEnd(data)
             guard end < data.endIndex || data.count < 4096,
-                case .success(let document) = YAMLDocument.compose(Data(data[data.startIndex..<end]), file: ""),
-                case .mapping(let mapping) = document.node
+                case .success(let root) = YAMLDocument.compose(Data(data[data.startIndex..<end]), file: "")
             else { return nil }
-            func field(_ name: String) -> YAMLNode? {
-                mapping.first { pair in if case .scalar(let key) = pair.key { key.string == name } else { false } }?.value
+            func field(_ name: StaticString) -> YAMLNode? {
+                root.pairs.first { $0.key.isScalar(name) }?.value
             }
             guard let id = text(field("id")), let version = text(field("version")),
                 let title = localized(field("title")), let description = localized(field("description"))
@@ -140,13 +139,13 @@ public final class Instrument: Sendable {
         }
 
         static func text(_ node: YAMLNode?) -> String? {
-            if case .scalar(let scalar)? = node { scalar.string } else { nil }
+            node?.string
         }
 
         static func localized(_ node: YAMLNode?) -> LocalizedText? {
-            guard case .mapping(let mapping)? = node else { return nil }
+            guard let node, node.kind == .mapping else { return nil }
             var nl: String?, en: String?
-            for (key, value) in mapping {
+            for (key, value) in node.pairs {
                 switch text(key) {
                 case "nl": nl = text(value)
                 case "en": en = text(value)

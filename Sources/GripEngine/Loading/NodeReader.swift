@@ -5,17 +5,10 @@ import Foundation
 /// one pass finds every problem in a file.
 struct NodeReader {
     let file: String
-    /// Kept for positions inside block scalars, which only an error needs: splitting the
-    /// whole file into lines up front cost a sixth of a load.
-    private let text: String
     private(set) var diagnostics: [Diagnostic] = []
-    /// Positions of the collections already read. Yams resolves an alias (`*name`) to
-    /// the very node it names, so meeting a position twice means an alias.
-    private var visited = Set<YAMLMark>()
 
-    init(file: String, text: String) {
+    init(file: String) {
         self.file = file
-        self.text = text
     }
 
     func location(_ node: YAMLNode?) -> SourceLocation {
@@ -36,19 +29,19 @@ struct NodeReader {
     }
 
     /// Anchors and aliases could make a small file expand enormously, and questionnaires
-    /// have no need for them: a value met a second time is refused, not read again.
+    /// have no need for them: a list or mapping met a second time is refused, not read
+    /// again (the tree keeps it as one `repeated` node).
     private mutating func refuseAnchor(_ node: YAMLNode) -> Bool {
-        if case .alias = node {
+        switch node.kind {
+        case .alias:
             error(node, "anchors and aliases (& and *) are not supported; write the value out")
             return true
-        }
-        if case .scalar = node { return false }
-        let mark = node.mark
-        if !visited.insert(mark).inserted {
+        case .repeated:
             error(node, "this value is repeated through an alias (*); anchors and aliases are not supported, write the value out")
             return true
+        case .scalar, .mapping, .sequence:
+            return false
         }
-        return false
     }
 
     // MARK: Structure
@@ -76,17 +69,16 @@ struct NodeReader {
 
     mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
         guard !refuseAnchor(node) else { return nil }
-        guard case .mapping(let mapping) = node else {
+        guard node.kind == .mapping else {
             error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
             return nil
         }
         var fields = Fields(node: node)
-        for (keyNode, value) in mapping {
-            guard case .scalar(let scalar) = keyNode else {
+        for (keyNode, value) in node.pairs {
+            guard let key = keyNode.string else {
                 error(keyNode, "keys in \(what()) must be plain names")
                 continue
             }
-            let key = scalar.string
             guard allowed.contains(key) else {
                 var message = "unknown key '\(key)' in \(what())"
                 if let suggestion = closestMatch(to: key, in: allowed) {
@@ -107,26 +99,26 @@ struct NodeReader {
 
     mutating func sequence(_ node: YAMLNode, of what: @autoclosure () -> String) -> [YAMLNode]? {
         guard !refuseAnchor(node) else { return nil }
-        guard case .sequence(let sequence) = node else {
+        guard node.kind == .sequence else {
             error(node, "\(what()) must be a list, but this is \(kind(of: node))")
             return nil
         }
-        return Array(sequence)
+        return Array(node.items)
     }
 
     // MARK: Scalars
 
     mutating func string(_ node: YAMLNode, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         guard !refuseAnchor(node) else { return nil }
-        guard case .scalar(let scalar) = node else {
+        guard let string = node.string else {
             error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
             return nil
         }
-        if !allowEmpty, !hasVisibleText(scalar.string) {
+        if !allowEmpty, !hasVisibleText(string) {
             error(node, "\(what()) is empty")
             return nil
         }
-        return scalar.string
+        return string
     }
 
     mutating func identifier(_ node: YAMLNode, of what: @autoclosure () -> String, allowHyphen: Bool = false) -> String? {
@@ -159,7 +151,7 @@ struct NodeReader {
     }
 
     mutating func localized(_ node: YAMLNode, of what: @autoclosure () -> String) -> LocalizedText? {
-        if case .scalar = node {
+        if node.isScalar {
             error(node, "\(what()) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
             return nil
         }
@@ -171,11 +163,13 @@ struct NodeReader {
     }
 
     private func kind(of node: YAMLNode) -> String {
-        switch node {
-        case .scalar(let scalar): scalar.string.isEmpty ? "empty" : "a single value ('\(scalar.string.prefix(40))')"
-        case .mapping: "a mapping"
-        case .sequence: "a list"
-        case .alias: "an alias"
+        switch node.kind {
+        case .scalar:
+            let string = node.string ?? ""
+            return string.isEmpty ? "empty" : "a single value ('\(string.prefix(40))')"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias, .repeated: return "an alias"
         }
     }
 
@@ -184,13 +178,14 @@ struct NodeReader {
     /// The file position of a character offset inside a scalar, e.g. an error inside a
     /// condition. Exact for plain and single-line quoted values, close for block values.
     func location(in node: YAMLNode, offset: Int) -> SourceLocation {
-        guard case .scalar(let scalar) = node else { return location(node) }
-        let mark = scalar.mark
-        switch scalar.style {
+        guard node.isScalar else { return location(node) }
+        let mark = node.mark
+        switch node.style {
         case .literal, .folded:
             var line = mark.line + 1
             var remaining = offset
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            // Split only now, for an error: splitting every file up front cost a sixth of a load.
+            let lines = String(decoding: node.tree.source, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             while line - 1 < lines.count {
                 let text = lines[line - 1]
                 let indentation = text.prefix { $0 == " " }.count

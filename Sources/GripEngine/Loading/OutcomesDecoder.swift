@@ -177,13 +177,13 @@ struct OutcomesDecoder {
             reader.error(fields.node, "a 'question' term of \(name) needs 'weights': option id → points")
             return nil
         }
-        guard case .mapping(let mapping) = weightsNode else {
+        guard weightsNode.kind == .mapping else {
             reader.error(weightsNode, "'weights' in \(name) must map option ids to whole numbers")
             return nil
         }
         var weights: [String: Int] = [:]
         var failed = false
-        for (keyNode, valueNode) in mapping {
+        for (keyNode, valueNode) in weightsNode.pairs {
             guard let option = reader.string(keyNode, of: "an option in the weights of \(name)"), let weight = reader.integer(valueNode, of: "the weight of '\(option)' in \(name)") else {
                 failed = true
                 continue
@@ -270,8 +270,14 @@ struct OutcomesDecoder {
     private static func collectQuestions(_ criteria: inout [Criterion], scores: [ScoreRule], order: [RuleSymbol]) {
         var scoreQuestions = Array(repeating: [Int](), count: scores.count)
         func union(_ lists: [[Int]]) -> [Int] {
-            var seen = Set<Int>()
-            return lists.joined().filter { seen.insert($0).inserted }
+            // Question indices are small and dense: a flag per question beats hashing.
+            var seen = [Bool](repeating: false, count: (lists.joined().max() ?? -1) + 1)
+            var result: [Int] = []
+            for index in lists.joined() where !seen[index] {
+                seen[index] = true
+                result.append(index)
+            }
+            return result
         }
         func questions(of expression: CompiledExpression) -> [[Int]] {
             [expression.referencedQuestions] + expression.referencedRules.map { rule in
@@ -301,7 +307,7 @@ struct OutcomesDecoder {
         guard let node else { return nil }
         var indices: [Int] = []
         let entries: [YAMLNode]
-        if case .scalar = node { entries = [node] } else { entries = reader.sequence(node, of: what) ?? [] }
+        if node.isScalar { entries = [node] } else { entries = reader.sequence(node, of: what) ?? [] }
         for entry in entries {
             guard let id = reader.string(entry, of: "a criterion in \(what)") else { continue }
             guard let index = criteria[id] else {
@@ -417,12 +423,12 @@ struct OutcomesDecoder {
                 let fromNode = fields["from"], let from = reader.identifier(fromNode, of: "'from' of a prefill entry", allowHyphen: true),
                 let answersNode = fields["answers"]
             else { return nil }
-            guard case .mapping(let mapping) = answersNode else {
+            guard answersNode.kind == .mapping else {
                 reader.error(answersNode, "'answers' of the prefill from \(from) must map this questionnaire's question ids to a question of \(from) or to {when: condition}")
                 return nil
             }
             var mappings: [PrefillRule.Mapping] = []
-            for (keyNode, valueNode) in mapping {
+            for (keyNode, valueNode) in answersNode.pairs {
                 guard let target = reader.string(keyNode, of: "a question in the prefill from \(from)") else { continue }
                 guard let index = questionScope.indexByID[target] else {
                     var message = "unknown question '\(target)' in the prefill from \(from)"
@@ -430,7 +436,7 @@ struct OutcomesDecoder {
                     reader.error(keyNode, message)
                     continue
                 }
-                if case .scalar = valueNode {
+                if valueNode.isScalar {
                     if let source = reader.identifier(valueNode, of: "the source question for '\(target)'") {
                         mappings.append(.init(target: index, source: .question(source), location: reader.location(valueNode)))
                     }
@@ -466,12 +472,12 @@ struct OutcomesDecoder {
     /// (multi), or a list of them tried in order.
     mutating func decodeChoice(_ node: YAMLNode, target: String, multi: Bool) -> [PrefillRule.ChoiceCandidate]? {
         let entries: [YAMLNode]
-        if case .sequence(let items) = node { entries = Array(items) } else { entries = [node] }
+        if node.kind == .sequence { entries = Array(node.items) } else { entries = [node] }
         var candidates: [PrefillRule.ChoiceCandidate] = []
         let key = multi ? "options" : "option"
         for entry in entries {
             // A bare condition, as for a yes/no question: say how a choice is prefilled.
-            if case .mapping(let pairs) = entry, pairs.count == 1, let only = pairs.first, case .scalar(let name) = only.key, name.string == "when" {
+            if entry.kind == .mapping, entry.pairs.count == 1, let only = entry.pairs.first, only.key.isScalar("when") {
                 reader.error(only.value, "a condition alone can only prefill a yes/no question; '\(target)' is \(multi ? "multi" : "single"), so name what it chooses: {\(key): \(multi ? "[ids]" : "id"), when: condition}")
                 return nil
             }
@@ -481,11 +487,11 @@ struct OutcomesDecoder {
             else { return nil }
             let options: [String]
             if multi {
-                guard case .sequence(let items) = optionsNode else {
+                guard optionsNode.kind == .sequence else {
                     reader.error(optionsNode, "'options' prefilling '\(target)' must be a list of option ids")
                     return nil
                 }
-                options = items.compactMap { reader.identifier($0, of: "an option prefilling '\(target)'") }
+                options = optionsNode.items.compactMap { reader.identifier($0, of: "an option prefilling '\(target)'") }
             } else {
                 guard let option = reader.identifier(optionsNode, of: "the option prefilling '\(target)'") else { return nil }
                 options = [option]

@@ -10,14 +10,13 @@ struct QuestionnaireDecoder {
     ]
     static let optionKeys = ["id", "label", "explain", "exclusive"]
 
-    /// Keys that only make sense for some question types.
-    static let typeSpecificKeys: [String: Set<QuestionType>] = [
-        "options": [.single, .multi],
-        "min": [.number, .scale], "max": [.number, .scale],
-        "unit": [.number],
-        "min_label": [.scale], "max_label": [.scale],
-        "max_length": [.text], "multiline": [.text],
-        "allow_unknown": [.yesNoUnknown, .single, .multi, .text, .number, .scale],
+    /// Keys that only make sense for some question types, in the order their errors are
+    /// reported.
+    static let typeSpecificKeys: [(key: String, types: [QuestionType])] = [
+        ("allow_unknown", [.yesNoUnknown, .single, .multi, .text, .number, .scale]),
+        ("max", [.number, .scale]), ("max_label", [.scale]), ("max_length", [.text]),
+        ("min", [.number, .scale]), ("min_label", [.scale]), ("multiline", [.text]),
+        ("options", [.single, .multi]), ("unit", [.number]),
     ]
 
     var reader: NodeReader
@@ -93,7 +92,7 @@ struct QuestionnaireDecoder {
             }
         }
         if let type = question.type {
-            for (key, types) in Self.typeSpecificKeys.sorted(by: { $0.key < $1.key }) where fields[key] != nil && !types.contains(type) {
+            for (key, types) in Self.typeSpecificKeys where fields[key] != nil && !types.contains(type) {
                 let hint = key == "allow_unknown" ? "; use type yes_no_unknown instead" : ""
                 reader.error(fields.key(key), "'\(key)' does not apply to a \(type.rawValue) question (\(name))\(hint)")
             }

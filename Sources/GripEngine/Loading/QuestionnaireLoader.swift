@@ -12,15 +12,14 @@ public struct LoadReport: Sendable {
 /// it reads bytes it is given, never the file system.
 public enum QuestionnaireLoader {
     public static func load(_ data: Data, file: String) -> LoadReport {
-        let text: String
         let root: YAMLNode
         switch YAMLDocument.compose(data, file: file) {
         case .failure(let diagnostic):
             return LoadReport(questionnaire: nil, diagnostics: [diagnostic])
-        case .success(let document):
-            (root, text) = document
+        case .success(let node):
+            root = node
         }
-        var decoder = QuestionnaireDecoder(reader: NodeReader(file: file, text: text))
+        var decoder = QuestionnaireDecoder(reader: NodeReader(file: file))
         let draft = decoder.decode(root)
         var report = decoder.reader
         for validator in questionnaireValidators {

@@ -3,17 +3,17 @@ import Yams
 
 /// Turns file bytes into a YAML node tree, or a diagnostic saying where and why not.
 enum YAMLDocument {
-    static func compose(_ data: Data, file: String) -> Result<(node: YAMLNode, text: String), Diagnostic> {
+    static func compose(_ data: Data, file: String) -> Result<YAMLNode, Diagnostic> {
+        // Most files are in the subset the fast parser reads (which also checks the
+        // UTF-8); the rest, and every file with an error, go to Yams.
+        if let tree = YAMLSubsetParser.parse(data) {
+            return .success(tree.root)
+        }
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let text = data.withUnsafeBytes({ String(exactUTF8: $0) }) else {
             return .failure(Diagnostic(at: start, "the file is not valid UTF-8 text"))
         }
-        // Most files are in the subset the fast parser reads; the rest, and every file
-        // with an error, go to Yams.
-        if let node = YAMLSubsetParser.parse(text) {
-            return .success((node, text))
-        }
-        return composeWithYams(text, file: file).map { ($0, text) }
+        return composeWithYams(text, file: file)
     }
 
     /// The tree as Yams (libyaml) reads it: the reference the subset parser is tested against.
@@ -25,7 +25,7 @@ enum YAMLDocument {
             guard let node = try Yams.compose(yaml: text, .basic) else {
                 return .failure(Diagnostic(at: start, "the file is empty"))
             }
-            return .success(YAMLNode(node))
+            return .success(YAMLTree.from(node, source: Data(text.utf8)).root)
         } catch let error as YamlError {
             return .failure(diagnostic(for: error, file: file))
         } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A position in a YAML file: 1-based line and column, the column counted in characters
@@ -7,69 +8,243 @@ struct YAMLMark: Hashable, Sendable {
     var column: Int
 }
 
+/// A parsed YAML document in flat storage: one record per node, the entries of lists and
+/// mappings as indices, the text of every scalar in one buffer. A tree of separately
+/// allocated nodes cost more to build, retain and free than reading the file did.
+final class YAMLTree: Sendable {
+    enum Kind: UInt8, Sendable {
+        case scalar, mapping, sequence
+        /// Only from Yams, which keeps an alias it cannot resolve as its own node.
+        case alias
+        /// A list or mapping met again through an alias (Yams resolves `*name` to the very
+        /// node it names): kept as one node, so an alias cannot make a small file expand.
+        case repeated
+    }
+
+    struct Record: Sendable {
+        var kind: Kind
+        var style: YAMLNode.Style
+        var line: Int32
+        var column: Int32
+        /// Scalars: where their text starts in `text`; lists and mappings: where their
+        /// entries start in `entries`.
+        var start: Int32
+        /// Scalars: bytes of text; lists: entries; mappings: pairs (key, value, key…).
+        var count: Int32
+    }
+
+    let records: [Record]
+    let entries: [Int32]
+    let text: [UInt8]
+    let rootIndex: Int32
+    /// The file's bytes, for positions inside block text (only an error needs them).
+    let source: Data
+
+    init(records: [Record], entries: [Int32], text: [UInt8], rootIndex: Int32, source: Data) {
+        self.records = records
+        self.entries = entries
+        self.text = text
+        self.rootIndex = rootIndex
+        self.source = source
+    }
+
+    var root: YAMLNode { YAMLNode(tree: self, index: rootIndex) }
+}
+
 /// A YAML value as the decoders read it: text with its style, lists and mappings, each
-/// with the position it starts at. Lighter than `Yams.Node` (no tag objects, no
-/// resolver), which made up a large part of loading a questionnaire.
-indirect enum YAMLNode: Sendable {
-    case scalar(Scalar)
-    case mapping(Mapping)
-    case sequence(Sequence)
-    /// Only from Yams, which keeps an alias it cannot resolve as its own node.
-    case alias(YAMLMark)
+/// with the position it starts at. A node is a place in its tree, cheap to copy.
+struct YAMLNode: Sendable {
+    enum Style: UInt8, Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
 
-    struct Scalar: Sendable {
-        enum Style: Sendable { case plain, singleQuoted, doubleQuoted, literal, folded }
-        var string: String
-        var style: Style
-        var mark: YAMLMark
+    let tree: YAMLTree
+    let index: Int32
+
+    private var record: YAMLTree.Record { tree.records[Int(index)] }
+
+    var kind: YAMLTree.Kind { record.kind }
+    var isScalar: Bool { kind == .scalar }
+    var style: Style { record.style }
+    var mark: YAMLMark { YAMLMark(line: Int(record.line), column: Int(record.column)) }
+
+    /// A scalar's text; nil for anything else.
+    var string: String? {
+        let record = record
+        guard record.kind == .scalar else { return nil }
+        return tree.text.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]), as: UTF8.self)
+        }
     }
 
-    struct Mapping: RandomAccessCollection, Sendable {
-        var pairs: [(key: YAMLNode, value: YAMLNode)]
-        var mark: YAMLMark
-        var startIndex: Int { pairs.startIndex }
-        var endIndex: Int { pairs.endIndex }
-        subscript(index: Int) -> (key: YAMLNode, value: YAMLNode) { pairs[index] }
+    /// Whether this is a scalar whose text is exactly `expected`, without making a string.
+    func isScalar(_ expected: StaticString) -> Bool {
+        let record = record
+        guard record.kind == .scalar, Int(record.count) == expected.utf8CodeUnitCount else { return false }
+        guard record.count > 0 else { return true }
+        return tree.text.withUnsafeBufferPointer { text in
+            memcmp(text.baseAddress! + Int(record.start), expected.utf8Start, expected.utf8CodeUnitCount) == 0
+        }
     }
 
-    struct Sequence: RandomAccessCollection, Sendable {
-        var nodes: [YAMLNode]
-        var mark: YAMLMark
-        var startIndex: Int { nodes.startIndex }
-        var endIndex: Int { nodes.endIndex }
-        subscript(index: Int) -> YAMLNode { nodes[index] }
+    /// The entries of a list; empty for anything else.
+    var items: Items {
+        let record = record
+        return Items(tree: tree, start: Int(record.start), count: record.kind == .sequence ? Int(record.count) : 0)
     }
 
-    var mark: YAMLMark {
-        switch self {
-        case .scalar(let scalar): scalar.mark
-        case .mapping(let mapping): mapping.mark
-        case .sequence(let sequence): sequence.mark
-        case .alias(let mark): mark
+    /// The pairs of a mapping; empty for anything else.
+    var pairs: Pairs {
+        let record = record
+        return Pairs(tree: tree, start: Int(record.start), count: record.kind == .mapping ? Int(record.count) : 0)
+    }
+
+    struct Items: RandomAccessCollection, Sendable {
+        let tree: YAMLTree
+        let start: Int
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> YAMLNode {
+            precondition(position >= 0 && position < count, "index out of range")
+            return YAMLNode(tree: tree, index: tree.entries[start + position])
+        }
+    }
+
+    struct Pairs: RandomAccessCollection, Sendable {
+        let tree: YAMLTree
+        let start: Int
+        let count: Int
+        var startIndex: Int { 0 }
+        var endIndex: Int { count }
+        subscript(position: Int) -> (key: YAMLNode, value: YAMLNode) {
+            precondition(position >= 0 && position < count, "index out of range")
+            let at = start + 2 * position
+            return (YAMLNode(tree: tree, index: tree.entries[at]), YAMLNode(tree: tree, index: tree.entries[at + 1]))
         }
     }
 }
 
-extension YAMLNode {
+/// Collects a tree's records. Lists and mappings are built from the inside out: their
+/// entries wait on a stack until the collection ends, then move to `entries` together.
+struct YAMLTreeBuilder {
+    private var records: [YAMLTree.Record] = []
+    private var entries: [Int32] = []
+    private var text: [UInt8] = []
+    private var pending: [Int32] = []
+
+    init(expectedBytes: Int) {
+        // A questionnaire has about one node per 12 bytes, and most of its bytes are text.
+        records.reserveCapacity(expectedBytes / 12)
+        entries.reserveCapacity(expectedBytes / 12)
+        text.reserveCapacity(expectedBytes)
+    }
+
+    /// The largest file the 32-bit offsets can describe, with room to spare.
+    static let byteLimit = 1 << 30
+
+    mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
+        let start = Int32(text.count)
+        text.append(contentsOf: bytes)
+        return add(.init(kind: .scalar, style: style, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column), start: start, count: Int32(bytes.count)))
+    }
+
+    mutating func scalar(_ string: String, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
+        var string = string
+        return string.withUTF8 { scalar($0, style: style, mark: mark) }
+    }
+
+    /// A node without entries or text: an alias or a repeated collection.
+    mutating func leaf(_ kind: YAMLTree.Kind, mark: YAMLMark) -> Int32 {
+        add(.init(kind: kind, style: .plain, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column), start: 0, count: 0))
+    }
+
+    /// Where the entries of a list or mapping that starts now begin on the pending stack.
+    var entryMark: Int { pending.count }
+
+    mutating func addEntry(_ node: Int32) { pending.append(node) }
+
+    /// The pending entries from `entryMark` on, for a duplicate-key check.
+    func pendingEntries(from mark: Int) -> ArraySlice<Int32> { pending[mark...] }
+
+    /// Whether scalars `a` and `b` have the same text.
+    func sameText(_ a: Int32, _ b: Int32) -> Bool {
+        let first = records[Int(a)], second = records[Int(b)]
+        guard first.count == second.count else { return false }
+        guard first.count > 0 else { return true }
+        return text.withUnsafeBufferPointer {
+            memcmp($0.baseAddress! + Int(first.start), $0.baseAddress! + Int(second.start), Int(first.count)) == 0
+        }
+    }
+
+    mutating func endCollection(_ kind: YAMLTree.Kind, from entryMark: Int, mark: YAMLMark) -> Int32 {
+        let start = Int32(entries.count)
+        let count = pending.count - entryMark
+        entries.append(contentsOf: pending[entryMark...])
+        pending.removeSubrange(entryMark...)
+        return add(.init(
+            kind: kind, style: .plain, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+            start: start, count: Int32(kind == .mapping ? count / 2 : count)))
+    }
+
+    private mutating func add(_ record: YAMLTree.Record) -> Int32 {
+        records.append(record)
+        return Int32(records.count - 1)
+    }
+
+    func finish(root: Int32, source: Data) -> YAMLTree {
+        YAMLTree(records: records, entries: entries, text: text, rootIndex: root, source: source)
+    }
+}
+
+extension YAMLTree {
     /// The same tree from Yams, which reads every file the subset parser leaves alone.
-    init(_ node: Yams.Node) {
+    /// Yams resolves an alias to the node it names, so a list or mapping met a second time
+    /// becomes one `repeated` node instead of a copy: without that, ten nested aliases of
+    /// ten each (a 'billion laughs' file of a few hundred bytes) would be copied a billion
+    /// times. A repeated scalar shares its record.
+    static func from(_ node: Yams.Node, source: Data) -> YAMLTree {
+        var converter = YamsConverter(builder: YAMLTreeBuilder(expectedBytes: source.count))
+        let root = converter.convert(node)
+        return converter.builder.finish(root: root, source: source)
+    }
+}
+
+private struct YamsConverter {
+    var builder: YAMLTreeBuilder
+    /// Positions are how a node met again is told: a mapping and its first key start at
+    /// the same place, so lists and mappings are kept apart from scalars.
+    var collections = Set<YAMLMark>()
+    var scalars: [YAMLMark: Int32] = [:]
+
+    mutating func convert(_ node: Yams.Node) -> Int32 {
         let mark = node.mark.map { YAMLMark(line: $0.line, column: $0.column) } ?? YAMLMark(line: 1, column: 1)
         switch node {
         case .scalar(let scalar):
-            let style: Scalar.Style = switch scalar.style {
+            if let known = scalars[mark] { return known }
+            let style: YAMLNode.Style = switch scalar.style {
             case .singleQuoted: .singleQuoted
             case .doubleQuoted: .doubleQuoted
             case .literal: .literal
             case .folded: .folded
             default: .plain
             }
-            self = .scalar(Scalar(string: scalar.string, style: style, mark: mark))
+            let index = builder.scalar(scalar.string, style: style, mark: mark)
+            scalars[mark] = index
+            return index
         case .mapping(let mapping):
-            self = .mapping(Mapping(pairs: mapping.map { (YAMLNode($0.key), YAMLNode($0.value)) }, mark: mark))
+            guard collections.insert(mark).inserted else { return builder.leaf(.repeated, mark: mark) }
+            let entryMark = builder.entryMark
+            for (key, value) in mapping {
+                builder.addEntry(convert(key))
+                builder.addEntry(convert(value))
+            }
+            return builder.endCollection(.mapping, from: entryMark, mark: mark)
         case .sequence(let sequence):
-            self = .sequence(Sequence(nodes: sequence.map(YAMLNode.init), mark: mark))
+            guard collections.insert(mark).inserted else { return builder.leaf(.repeated, mark: mark) }
+            let entryMark = builder.entryMark
+            for item in sequence { builder.addEntry(convert(item)) }
+            return builder.endCollection(.sequence, from: entryMark, mark: mark)
         case .alias:
-            self = .alias(mark)
+            return builder.leaf(.alias, mark: mark)
         }
     }
 }

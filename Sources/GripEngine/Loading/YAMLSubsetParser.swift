@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the part of YAML that questionnaires, cases and answers files are written in,
 /// straight from the UTF-8 bytes: block mappings and lists, plain and quoted one-line
 /// values, literal and folded block text, and one-line flow lists and mappings.
@@ -8,12 +10,19 @@
 /// checks that both give the same tree, positions included, on every bundled file and
 /// on thousands of mutations of them.
 enum YAMLSubsetParser {
-    static func parse(_ text: String) -> YAMLNode? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var reader = SubsetReader(bytes: bytes)
-            return try? reader.document()
+    /// The tree, or nil when the file is outside the subset (or not valid UTF-8, which
+    /// the caller words).
+    static func parse(_ data: Data) -> YAMLTree? {
+        guard data.count < YAMLTreeBuilder.byteLimit else { return nil }
+        return data.withUnsafeBytes { raw in
+            var reader = SubsetReader(bytes: raw.bindMemory(to: UInt8.self))
+            guard let root = try? reader.document() else { return nil }
+            return reader.builder.finish(root: root, source: data)
         }
+    }
+
+    static func parse(_ text: String) -> YAMLNode? {
+        parse(Data(text.utf8))?.root
     }
 }
 
@@ -30,12 +39,16 @@ private extension UInt8 {
 
 private struct SubsetReader {
     let bytes: UnsafeBufferPointer<UInt8>
+    var builder: YAMLTreeBuilder
     var position = 0
     var line = 1
     var lineStart = 0
     var depth = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        builder = YAMLTreeBuilder(expectedBytes: bytes.count)
+    }
 
     /// The byte at `index`, or 0 past the end (NUL bytes are refused before parsing).
     func byte(_ index: Int) -> UInt8 { index < bytes.count ? bytes[index] : 0 }
@@ -65,11 +78,11 @@ private struct SubsetReader {
 
     // MARK: Document
 
-    mutating func document() throws(Unsupported) -> YAMLNode {
+    mutating func document() throws(Unsupported) -> Int32 {
         try refuseOutsideSubset()
         skipToToken()
         guard !atEnd else { throw Unsupported() }
-        let root: YAMLNode
+        let root: Int32
         if atSequenceEntry {
             root = try blockSequence(indent: indent)
         } else if keyColon() != nil {
@@ -83,8 +96,9 @@ private struct SubsetReader {
     }
 
     /// Characters libyaml refuses or reads specially (tabs, carriage returns, control
-    /// characters, byte-order marks, Unicode line separators), document markers and
-    /// directives: all left to Yams.
+    /// characters, byte-order marks, Unicode line separators), document markers,
+    /// directives and bytes that are not UTF-8: all left to the caller and Yams. The one
+    /// pass over the file also checks its UTF-8, so the text is never decoded whole.
     func refuseOutsideSubset() throws(Unsupported) {
         try refuseLineStart(at: 0)
         var index = 0
@@ -97,13 +111,34 @@ private struct SubsetReader {
                 try refuseLineStart(at: index)
                 continue
             }
-            if byte < 0x20 || byte == 0x7F { throw Unsupported() }
-            if byte >= 0xC2 {
-                let next = self.byte(index), third = self.byte(index + 1)
-                if byte == 0xC2 && next < 0xA0 { throw Unsupported() }  // C1 controls, NEL
-                if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { throw Unsupported() }
-                if byte == 0xEF && (next == 0xBB && third == 0xBF || next == 0xBF && third >= 0xBE) { throw Unsupported() }
-            }
+            if byte < 0x80 { throw Unsupported() }  // other control characters, DEL
+            let next = self.byte(index), third = self.byte(index + 1)
+            index += try utf8Continuation(lead: byte, next, third, self.byte(index + 2))
+            if byte == 0xC2 && next < 0xA0 { throw Unsupported() }  // C1 controls, NEL
+            if byte == 0xE2 && next == 0x80 && (third == 0xA8 || third == 0xA9) { throw Unsupported() }
+            if byte == 0xEF && (next == 0xBB && third == 0xBF || next == 0xBF && third >= 0xBE) { throw Unsupported() }
+        }
+    }
+
+    /// How many continuation bytes follow `lead` in well-formed UTF-8 (Unicode table 3-7:
+    /// no overlong forms, no surrogates, nothing past U+10FFFF); throws otherwise. A byte
+    /// past the end reads as 0, which is never a continuation.
+    func utf8Continuation(lead: UInt8, _ second: UInt8, _ third: UInt8, _ fourth: UInt8) throws(Unsupported) -> Int {
+        func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+        switch lead {
+        case 0xC2...0xDF:
+            guard isContinuation(second) else { throw Unsupported() }
+            return 1
+        case 0xE0...0xEF:
+            let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+            guard (low...high).contains(second), isContinuation(third) else { throw Unsupported() }
+            return 2
+        case 0xF0...0xF4:
+            let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+            guard (low...high).contains(second), isContinuation(third), isContinuation(fourth) else { throw Unsupported() }
+            return 3
+        default:
+            throw Unsupported()
         }
     }
 
@@ -174,53 +209,61 @@ private struct SubsetReader {
         return nil
     }
 
-    mutating func blockMapping(indent: Int) throws(Unsupported) -> YAMLNode {
+    mutating func blockMapping(indent: Int) throws(Unsupported) -> Int32 {
         try nest()
         defer { depth -= 1 }
         let mappingMark = mark
-        var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-        var keys: [String] = []
+        let entryMark = builder.entryMark
         while true {
             guard let colon = keyColon() else { throw Unsupported() }
             var end = colon
             while bytes[end - 1] == .space { end -= 1 }
             // libyaml refuses keys longer than 1024 characters.
             guard end - position < 1000 else { throw Unsupported() }
-            let key = text(position, end)
-            // Yams reports duplicate keys, with their position. (A mapping has a handful of
-            // keys: searching a list beats hashing them; a mapping of hundreds goes to Yams.)
-            guard !keys.contains(key), keys.count < 64 else { throw Unsupported() }
-            keys.append(key)
-            let keyNode = YAMLNode.scalar(.init(string: key, style: .plain, mark: mark))
+            let key = builder.scalar(slice(position, end), style: .plain, mark: mark)
+            try addKey(key, entryMark: entryMark)
             position = colon + 1
-            let value = try blockValue(parentIndent: indent, afterIndicator: position, inMapping: true)
-            pairs.append((keyNode, value))
+            builder.addEntry(try blockValue(parentIndent: indent, afterIndicator: position, inMapping: true))
             skipToToken()
             if atEnd || self.indent < indent { break }
             guard self.indent == indent, !atSequenceEntry else { throw Unsupported() }
         }
-        return .mapping(.init(pairs: pairs, mark: mappingMark))
+        return builder.endCollection(.mapping, from: entryMark, mark: mappingMark)
     }
 
-    mutating func blockSequence(indent: Int) throws(Unsupported) -> YAMLNode {
+    /// Adds a mapping's key after checking it is new: Yams reports duplicate keys, with
+    /// their position. (A mapping has a handful of keys: comparing with each beats hashing
+    /// them; a mapping of hundreds goes to Yams.)
+    mutating func addKey(_ key: Int32, entryMark: Int) throws(Unsupported) {
+        let earlier = builder.pendingEntries(from: entryMark)
+        guard earlier.count < 128 else { throw Unsupported() }
+        var index = earlier.startIndex
+        while index < earlier.endIndex {
+            if builder.sameText(earlier[index], key) { throw Unsupported() }
+            index += 2
+        }
+        builder.addEntry(key)
+    }
+
+    mutating func blockSequence(indent: Int) throws(Unsupported) -> Int32 {
         try nest()
         defer { depth -= 1 }
         let sequenceMark = mark
-        var nodes: [YAMLNode] = []
+        let entryMark = builder.entryMark
         while true {
             position += 1
-            nodes.append(try sequenceEntry(indent: indent))
+            builder.addEntry(try sequenceEntry(indent: indent))
             skipToToken()
             if atEnd || self.indent < indent { break }
             guard self.indent == indent else { throw Unsupported() }
             // A key at the same indentation ends a list that is the value of a key.
             if !atSequenceEntry { break }
         }
-        return .sequence(.init(nodes: nodes, mark: sequenceMark))
+        return builder.endCollection(.sequence, from: entryMark, mark: sequenceMark)
     }
 
     /// The entry after a '-' of a list at `indent`.
-    mutating func sequenceEntry(indent: Int) throws(Unsupported) -> YAMLNode {
+    mutating func sequenceEntry(indent: Int) throws(Unsupported) -> Int32 {
         let afterDash = position
         while current == .space { position += 1 }
         if isBreakOrEnd(current) || current == .hash {
@@ -236,7 +279,7 @@ private struct SubsetReader {
 
     /// The value after a key's ':' (or a list's '-'): on the same line, or on the lines
     /// below, indented further (a list under a key may also start at the key's indentation).
-    mutating func blockValue(parentIndent: Int, afterIndicator: Int, inMapping: Bool) throws(Unsupported) -> YAMLNode {
+    mutating func blockValue(parentIndent: Int, afterIndicator: Int, inMapping: Bool) throws(Unsupported) -> Int32 {
         while current == .space { position += 1 }
         if !isBreakOrEnd(current) && current != .hash {
             return try inlineValue(parentIndent: parentIndent)
@@ -245,7 +288,7 @@ private struct SubsetReader {
         let emptyMark = mark(at: afterIndicator)
         skipToToken()
         if atEnd || indent < parentIndent || indent == parentIndent && !(inMapping && atSequenceEntry) {
-            return .scalar(.init(string: "", style: .plain, mark: emptyMark))
+            return builder.scalar(slice(position, position), style: .plain, mark: emptyMark)
         }
         if atSequenceEntry { return try blockSequence(indent: indent) }
         if keyColon() != nil { return try blockMapping(indent: indent) }
@@ -254,8 +297,8 @@ private struct SubsetReader {
 
     /// A value that starts at the current position and ends on this line, or a block
     /// scalar whose header is on it.
-    mutating func inlineValue(parentIndent: Int) throws(Unsupported) -> YAMLNode {
-        let value: YAMLNode
+    mutating func inlineValue(parentIndent: Int) throws(Unsupported) -> Int32 {
+        let value: Int32
         switch current {
         case .pipe, .greaterThan:
             return try blockScalar(parentIndent: parentIndent)
@@ -287,12 +330,12 @@ private struct SubsetReader {
         }
     }
 
-    func text(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
 
     /// Plain text up to the end of the line or a comment. A ': ' in it would make it a key.
-    mutating func plainBlockScalar() throws(Unsupported) -> YAMLNode {
+    mutating func plainBlockScalar() throws(Unsupported) -> Int32 {
         guard startsPlain(current) else { throw Unsupported() }
         let start = position
         let scalarMark = mark
@@ -305,11 +348,11 @@ private struct SubsetReader {
             if byte != .space { end = position + 1 }
             position += 1
         }
-        return .scalar(.init(string: text(start, end), style: .plain, mark: scalarMark))
+        return builder.scalar(slice(start, end), style: .plain, mark: scalarMark)
     }
 
     /// "…" on one line, with the escapes JSON knows and YAML's \x, \U, \N, \_, \L, \P.
-    mutating func doubleQuoted() throws(Unsupported) -> YAMLNode {
+    mutating func doubleQuoted() throws(Unsupported) -> Int32 {
         let scalarMark = mark
         position += 1
         let start = position
@@ -319,7 +362,7 @@ private struct SubsetReader {
         }
         if current == .doubleQuote {
             position += 1
-            return .scalar(.init(string: text(start, position - 1), style: .doubleQuoted, mark: scalarMark))
+            return builder.scalar(slice(start, position - 1), style: .doubleQuoted, mark: scalarMark)
         }
         var buffer = Array(bytes[start..<position])
         while true {
@@ -356,7 +399,7 @@ private struct SubsetReader {
             }
         }
         position += 1
-        return .scalar(.init(string: String(decoding: buffer, as: UTF8.self), style: .doubleQuoted, mark: scalarMark))
+        return buffer.withUnsafeBufferPointer { builder.scalar($0, style: .doubleQuoted, mark: scalarMark) }
     }
 
     mutating func hex(digits: Int) throws(Unsupported) -> UInt32 {
@@ -384,7 +427,7 @@ private struct SubsetReader {
     }
 
     /// '…' on one line, with '' for a quote.
-    mutating func singleQuoted() throws(Unsupported) -> YAMLNode {
+    mutating func singleQuoted() throws(Unsupported) -> Int32 {
         let scalarMark = mark
         position += 1
         var buffer: [UInt8] = []
@@ -402,11 +445,11 @@ private struct SubsetReader {
             }
             buffer.append(byte)
         }
-        return .scalar(.init(string: String(decoding: buffer, as: UTF8.self), style: .singleQuoted, mark: scalarMark))
+        return buffer.withUnsafeBufferPointer { builder.scalar($0, style: .singleQuoted, mark: scalarMark) }
     }
 
     /// `|`, `|-`, `>` or `>-` text on the lines below, indented further than its parent.
-    mutating func blockScalar(parentIndent: Int) throws(Unsupported) -> YAMLNode {
+    mutating func blockScalar(parentIndent: Int) throws(Unsupported) -> Int32 {
         let scalarMark = mark
         let folded = current == .greaterThan
         position += 1
@@ -484,38 +527,35 @@ private struct SubsetReader {
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
         }
         if !strip && endsWithBreak { buffer.append(.newline) }
-        return .scalar(.init(string: String(decoding: buffer, as: UTF8.self), style: folded ? .folded : .literal, mark: scalarMark))
+        return buffer.withUnsafeBufferPointer { builder.scalar($0, style: folded ? .folded : .literal, mark: scalarMark) }
     }
 
     // MARK: Flow collections
 
     /// A value inside [ ] or { }, which may continue on the next lines.
-    mutating func flowNode() throws(Unsupported) -> YAMLNode {
+    mutating func flowNode() throws(Unsupported) -> Int32 {
         try nest()
         defer { depth -= 1 }
         switch current {
         case .openBracket:
             let sequenceMark = mark
-            var nodes: [YAMLNode] = []
+            let entryMark = builder.entryMark
             try flowEntries(until: .closeBracket) { reader throws(Unsupported) in
-                nodes.append(try reader.flowNode())
+                reader.builder.addEntry(try reader.flowNode())
             }
-            return .sequence(.init(nodes: nodes, mark: sequenceMark))
+            return builder.endCollection(.sequence, from: entryMark, mark: sequenceMark)
         case .openBrace:
             let mappingMark = mark
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys: [String] = []
+            let entryMark = builder.entryMark
             try flowEntries(until: .closeBrace) { reader throws(Unsupported) in
                 let key = try reader.plainFlowScalar()
-                guard case .scalar(let scalar) = key, !keys.contains(scalar.string), keys.count < 64,
-                    reader.current == .colon, reader.isBlankOrEnd(reader.byte(reader.position + 1))
-                else { throw Unsupported() }
-                keys.append(scalar.string)
+                guard reader.current == .colon, reader.isBlankOrEnd(reader.byte(reader.position + 1)) else { throw Unsupported() }
+                try reader.addKey(key, entryMark: entryMark)
                 reader.position += 1
                 try reader.skipFlowSpace()
-                pairs.append((key, try reader.flowNode()))
+                reader.builder.addEntry(try reader.flowNode())
             }
-            return .mapping(.init(pairs: pairs, mark: mappingMark))
+            return builder.endCollection(.mapping, from: entryMark, mark: mappingMark)
         case .doubleQuote:
             return try doubleQuoted()
         case .singleQuote:
@@ -550,7 +590,7 @@ private struct SubsetReader {
 
     /// Plain text inside a flow collection: it ends at , [ ] { } or ': '; ending at a line
     /// break or a comment goes to Yams.
-    mutating func plainFlowScalar() throws(Unsupported) -> YAMLNode {
+    mutating func plainFlowScalar() throws(Unsupported) -> Int32 {
         guard startsPlain(current) else { throw Unsupported() }
         let start = position
         let scalarMark = mark
@@ -578,6 +618,6 @@ private struct SubsetReader {
                 end = position
             }
         }
-        return .scalar(.init(string: text(start, end), style: .plain, mark: scalarMark))
+        return builder.scalar(slice(start, end), style: .plain, mark: scalarMark)
     }
 }
