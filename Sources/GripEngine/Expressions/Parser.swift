@@ -29,7 +29,9 @@ struct Parser {
         }
         // A chain `a and b and c …` is built left-deep, so its depth grows with its length.
         // The type checker and evaluator recurse once per level: this bound keeps them safe.
-        if let offset = syntax.offset(beyondDepth: ExpressionLimits.maximumDepth) {
+        // Every node takes a token of its own, so with no more tokens than levels allowed
+        // the tree cannot be too deep (the end token is not a node).
+        if parser.tokens.count - 1 > ExpressionLimits.maximumDepth, let offset = syntax.offset(beyondDepth: ExpressionLimits.maximumDepth) {
             throw ExpressionError(offset: offset, "the condition is too deep: more than \(ExpressionLimits.maximumDepth) levels of operators (each operator in a chain such as 'a and b and c' adds one); split it up")
         }
         return syntax

@@ -43,12 +43,14 @@ struct QuestionnaireDecoder {
         draft.prefillNode = fields["prefill"]
         if let node = fields["sections"], let items = reader.sequence(node, of: "sections") {
             if items.isEmpty { reader.error(node, "sections is empty; a questionnaire needs at least one section") }
-            draft.sections = items.map { decodeSection($0) }
+            var questions: [QuestionDraft] = []
+            draft.sections = items.map { decodeSection($0, into: &questions) }
+            draft.questions = questions
         }
         return draft
     }
 
-    private mutating func decodeSection(_ node: YAMLNode) -> SectionDraft {
+    private mutating func decodeSection(_ node: YAMLNode, into questions: inout [QuestionDraft]) -> SectionDraft {
         var section = SectionDraft(node: node)
         guard let fields = reader.fields(node, of: "a section", allowed: Self.sectionKeys, required: ["id", "title", "questions"]) else {
             return section
@@ -62,7 +64,9 @@ struct QuestionnaireDecoder {
         section.description = fields["description"].flatMap { reader.localized($0, of: "the description of \(name)") }
         if let questionsNode = fields["questions"], let items = reader.sequence(questionsNode, of: "the questions of \(name)") {
             if items.isEmpty { reader.error(questionsNode, "\(name) has no questions") }
-            section.questions = items.map { decodeQuestion($0) }
+            let start = questions.count
+            for item in items { questions.append(decodeQuestion(item)) }
+            section.questionIndices = start..<questions.count
         }
         return section
     }

@@ -12,10 +12,11 @@ struct QuestionnaireDraft {
     var description: LocalizedText?
     var estimatedMinutes: Int?
     var sections: [SectionDraft] = []
+    /// Every section's questions in file order: kept flat, since each validator reads them
+    /// all (joining them for each one copied every question).
+    var questions: [QuestionDraft] = []
     var outcomesNode: YAMLNode?
     var prefillNode: YAMLNode?
-
-    var questions: [QuestionDraft] { sections.flatMap(\.questions) }
 }
 
 struct SectionDraft {
@@ -24,7 +25,8 @@ struct SectionDraft {
     var idNode: YAMLNode?
     var title: LocalizedText?
     var description: LocalizedText?
-    var questions: [QuestionDraft] = []
+    /// Its questions' place in `QuestionnaireDraft.questions`.
+    var questionIndices: Range<Int> = 0..<0
 }
 
 struct QuestionDraft {

@@ -79,7 +79,7 @@ public enum QuestionnaireLoader {
         for (sectionIndex, sectionDraft) in draft.sections.enumerated() {
             guard let sectionID = sectionDraft.id, let title = sectionDraft.title else { return nil }
             let start = questions.count
-            for questionDraft in sectionDraft.questions {
+            for questionDraft in draft.questions[sectionDraft.questionIndices] {
                 guard let id = questionDraft.id, let type = questionDraft.type, let text = questionDraft.text else { return nil }
                 var condition: Condition?
                 if let source = questionDraft.when, let node = questionDraft.whenNode {

@@ -162,8 +162,18 @@ struct YAMLTreeBuilder {
 
     mutating func addEntry(_ node: Int32) { pending.append(node) }
 
-    /// The pending entries from `entryMark` on, for a duplicate-key check.
-    func pendingEntries(from mark: Int) -> ArraySlice<Int32> { pending[mark...] }
+    /// The number of entries pending since `entryMark`.
+    func pendingCount(from entryMark: Int) -> Int { pending.count - entryMark }
+
+    /// Whether a mapping that started at `entryMark` already has a key with `key`'s text.
+    func hasKey(like key: Int32, from entryMark: Int) -> Bool {
+        var index = entryMark
+        while index < pending.count {
+            if sameText(pending[index], key) { return true }
+            index += 2
+        }
+        return false
+    }
 
     /// Whether scalars `a` and `b` have the same text.
     func sameText(_ a: Int32, _ b: Int32) -> Bool {

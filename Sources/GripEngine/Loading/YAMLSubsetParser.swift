@@ -235,13 +235,7 @@ private struct SubsetReader {
     /// their position. (A mapping has a handful of keys: comparing with each beats hashing
     /// them; a mapping of hundreds goes to Yams.)
     mutating func addKey(_ key: Int32, entryMark: Int) throws(Unsupported) {
-        let earlier = builder.pendingEntries(from: entryMark)
-        guard earlier.count < 128 else { throw Unsupported() }
-        var index = earlier.startIndex
-        while index < earlier.endIndex {
-            if builder.sameText(earlier[index], key) { throw Unsupported() }
-            index += 2
-        }
+        guard builder.pendingCount(from: entryMark) < 128, !builder.hasKey(like: key, from: entryMark) else { throw Unsupported() }
         builder.addEntry(key)
     }
 
