@@ -137,6 +137,20 @@ struct YAMLSubsetParserTests {
         }
     }
 
+    /// The scan reads eight bytes at a time: a control character must be caught in any
+    /// place of such a word, and a plain line of the same length must pass.
+    @Test func controlCharactersAreCaughtAtEveryPlaceOfAWord() {
+        let line = Array("key: abcdefghijklmnopqrstuvwxyz".utf8)
+        #expect(YAMLSubsetParser.parse(Data(line + [0x0A])) != nil)
+        for control in Array(UInt8(0)...0x1F).filter({ $0 != 0x0A }) + [0x7F] {
+            for offset in 5..<line.count {
+                var bytes = line
+                bytes[offset] = control
+                #expect(YAMLSubsetParser.parse(Data(bytes + [0x0A])) == nil, "byte \(control) at \(offset)")
+            }
+        }
+    }
+
     /// Damaged pieces of the shipped files: whatever the fast path accepts, Yams must
     /// read the same way (never accept what Yams refuses, never read it differently).
     @Test func mutatedPiecesOfShippedFilesMatchYamsWheneverAccepted() throws {

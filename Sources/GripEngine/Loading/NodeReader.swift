@@ -50,21 +50,26 @@ struct NodeReader {
     struct Fields {
         let node: YAMLNode
         /// A mapping has a handful of keys: a list searched in order beats hashing them.
-        private var entries: [(name: String, key: YAMLNode, value: YAMLNode)] = []
+        /// Nodes are kept as indices into `node`'s tree (a node would be a reference each).
+        private var entries: [(name: String, key: Int32, value: Int32)] = []
 
         init(node: YAMLNode) { self.node = node }
 
         mutating func set(_ name: String, _ entry: (key: YAMLNode, value: YAMLNode)) {
             if let index = entries.firstIndex(where: { $0.name == name }) {
-                entries[index] = (name, entry.key, entry.value)
+                entries[index] = (name, entry.key.index, entry.value.index)
             } else {
-                entries.append((name, entry.key, entry.value))
+                entries.append((name, entry.key.index, entry.value.index))
             }
         }
 
-        subscript(name: String) -> YAMLNode? { entries.first { $0.name == name }?.value }
+        subscript(name: String) -> YAMLNode? {
+            entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.value) }
+        }
 
-        func key(_ name: String) -> YAMLNode? { entries.first { $0.name == name }?.key }
+        func key(_ name: String) -> YAMLNode? {
+            entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.key) }
+        }
     }
 
     mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {

@@ -59,15 +59,20 @@ private struct SubsetReader {
     /// The indentation of the current token, which is the first on its line.
     var indent: Int { position - lineStart }
 
-    var mark: YAMLMark { mark(at: position) }
+    /// The last column counted, so marks further along a line count on from there
+    /// (a flow mapping names several values on one long line).
+    var counted = (index: 0, column: 1)
 
-    func mark(at index: Int) -> YAMLMark {
-        var column = 1
-        var scan = lineStart
+    var mark: YAMLMark { mutating get { mark(at: position) } }
+
+    mutating func mark(at index: Int) -> YAMLMark {
+        var (scan, column) = counted
+        if scan < lineStart || scan > index { (scan, column) = (lineStart, 1) }
         while scan < index {
             if bytes[scan] & 0xC0 != 0x80 { column += 1 }
             scan += 1
         }
+        counted = (index, column)
         return YAMLMark(line: line, column: column)
     }
 
@@ -103,9 +108,20 @@ private struct SubsetReader {
         try refuseLineStart(at: 0)
         var index = 0
         while index < bytes.count {
+            // Eight bytes at a time while all are printable ASCII (most of a file): a byte
+            // below 0x20 borrows into its top bit, one above 0x7E carries into it.
+            if index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let below = (word &- 0x2020_2020_2020_2020) & ~word
+                let above = (word &+ 0x0101_0101_0101_0101) | word
+                if (below | above) & 0x8080_8080_8080_8080 == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             index += 1
-            // Printable ASCII, nearly every byte, needs one comparison.
+            // Printable ASCII needs one comparison.
             if byte &- 0x20 < 0x5F { continue }
             if byte == .newline {
                 try refuseLineStart(at: index)
