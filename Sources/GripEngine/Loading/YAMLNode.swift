@@ -152,6 +152,20 @@ struct YAMLTreeBuilder {
         return string.withUTF8 { scalar($0, style: style, mark: mark) }
     }
 
+    /// The text written so far: where a scalar written piece by piece starts.
+    var textCount: Int { text.count }
+
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
+
+    mutating func appendText(_ byte: UInt8, count: Int) { text.append(contentsOf: repeatElement(byte, count: count)) }
+
+    /// A scalar whose text was appended from `start` on.
+    mutating func scalar(textFrom start: Int, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
+        add(.init(
+            kind: .scalar, style: style, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+            start: Int32(start), count: Int32(text.count - start)))
+    }
+
     /// A node without entries or text: an alias or a repeated collection.
     mutating func leaf(_ kind: YAMLTree.Kind, mark: YAMLMark) -> Int32 {
         add(.init(kind: kind, style: .plain, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column), start: 0, count: 0))

@@ -440,22 +440,25 @@ private struct SubsetReader {
     mutating func singleQuoted() throws(Unsupported) -> Int32 {
         let scalarMark = mark
         position += 1
-        var buffer: [UInt8] = []
+        // Runs between quotes go straight into the tree's text.
+        let textStart = builder.textCount
+        var runStart = position
         while true {
             guard position < bytes.count, bytes[position] != .newline else { throw Unsupported() }
-            let byte = bytes[position]
-            position += 1
-            if byte == .singleQuote {
+            if bytes[position] == .singleQuote {
+                builder.appendText(slice(runStart, position))
+                position += 1
                 if current == .singleQuote {
-                    buffer.append(byte)
+                    // '' is one quote: it starts the next run.
+                    runStart = position
                     position += 1
                     continue
                 }
                 break
             }
-            buffer.append(byte)
+            position += 1
         }
-        return buffer.withUnsafeBufferPointer { builder.scalar($0, style: .singleQuoted, mark: scalarMark) }
+        return builder.scalar(textFrom: textStart, style: .singleQuoted, mark: scalarMark)
     }
 
     /// `|`, `|-`, `>` or `>-` text on the lines below, indented further than its parent.
@@ -513,7 +516,8 @@ private struct SubsetReader {
         // end: the caller's skipToToken goes on from there.
         position = cursor
 
-        var buffer: [UInt8] = []
+        // Written straight into the tree's text.
+        let textStart = builder.textCount
         var blanks = 0
         var started = false
         for range in lines[...lastContent] {
@@ -522,22 +526,22 @@ private struct SubsetReader {
                 continue
             }
             if !started {
-                buffer.append(contentsOf: repeatElement(UInt8.newline, count: blanks))
+                builder.appendText(.newline, count: blanks)
                 started = true
             } else if folded {
                 if blanks == 0 {
-                    buffer.append(.space)
+                    builder.appendText(.space, count: 1)
                 } else {
-                    buffer.append(contentsOf: repeatElement(UInt8.newline, count: blanks))
+                    builder.appendText(.newline, count: blanks)
                 }
             } else {
-                buffer.append(contentsOf: repeatElement(UInt8.newline, count: blanks + 1))
+                builder.appendText(.newline, count: blanks + 1)
             }
             blanks = 0
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+            builder.appendText(slice(range.lowerBound, range.upperBound))
         }
-        if !strip && endsWithBreak { buffer.append(.newline) }
-        return buffer.withUnsafeBufferPointer { builder.scalar($0, style: folded ? .folded : .literal, mark: scalarMark) }
+        if !strip && endsWithBreak { builder.appendText(.newline, count: 1) }
+        return builder.scalar(textFrom: textStart, style: folded ? .folded : .literal, mark: scalarMark)
     }
 
     // MARK: Flow collections
