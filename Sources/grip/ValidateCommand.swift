@@ -51,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
         // Other questionnaires are loaded only when a file takes answers from them.
         let catalog = Catalog.load(extraDirectories: directories, paths: .current())
         let wanted = Set(loaded.flatMap { $0.prefill.map(\.from) }).subtracting(loaded.map(\.id))
-        let sources = loaded + catalog.entries.filter { wanted.contains($0.id) }.compactMap(\.instrument.questionnaire)
+        let sources = loaded + catalog.entries.filter { wanted.contains($0.id) }.compactMap(\.instrument.questionsOnly)
         let known = Set(loaded.map(\.id) + catalog.entries.map(\.id))
         for questionnaire in loaded {
             var problems = Prefill.diagnostics(for: questionnaire, sources: sources)

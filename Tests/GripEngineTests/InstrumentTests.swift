@@ -70,7 +70,15 @@ struct InstrumentTests {
             description: LocalizedText(nl: header.description.nl, en: header.description.en),
             estimatedMinutes: header.estimatedMinutes, file: "bundled:\(name)", source: { file.contents }, compiled: { compiled })
         #expect(CompiledQuestionnaire.report(from: compiled, source: file.contents) != nil, "the compiled form of \(name) cannot be read")
+        // Before the full load, the questions alone come from the front of the form.
+        let partial = try #require(instrument.questionsOnly)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        #expect(try encoder.encode(partial.questions) == encoder.encode(fresh.questionnaire?.questions))
+        #expect(try encoder.encode(partial.sections) == encoder.encode(fresh.questionnaire?.sections))
+        #expect(partial.outcomes.assessments.isEmpty && partial.prefill.isEmpty)
         let report = instrument.report
+        #expect(instrument.questionsOnly?.outcomes.assessments.count == fresh.questionnaire?.outcomes.assessments.count, "once loaded, the full questionnaire")
         let decoded = try #require(report.questionnaire)
         // Every field compared, through the JSON of the Codable conformances.
         let roundTrip = try #require(CompiledQuestionnaire(report)).canonicalJSON() == form.canonicalJSON()
@@ -104,6 +112,12 @@ struct InstrumentTests {
         for compiled in [nil, Data(), Data("not compiled".utf8), other.dropLast(5), other + [0], flipped] {
             let instrument = Self.precompiled(source, file: "small.yaml", compiled: compiled)
             #expect(instrument.questionnaire?.questions.count == 1)
+        }
+        // The questions alone are read from the front of the form; a form cut short
+        // there, or one of another questionnaire, falls back to the YAML too.
+        #expect(Self.precompiled(source, file: "small.yaml", compiled: other).questionsOnly?.questions.count == 2)
+        for compiled in [nil, Data(), other.prefix(other.count / 4)] {
+            #expect(Self.precompiled(source, file: "small.yaml", compiled: compiled).questionsOnly?.questions.count == 1)
         }
         // A compiled form of another file name is not used for this one.
         let elsewhere = try #require(CompiledQuestionnaire(QuestionnaireLoader.load(source, file: "other.yaml"))).encoded()

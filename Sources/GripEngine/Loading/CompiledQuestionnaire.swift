@@ -68,7 +68,9 @@ public struct CompiledQuestionnaire: Codable, Sendable {
 
     private static let magic = "grip-compiled-questionnaire"
 
-    private init(binary data: Data) throws(CompiledFormError) {
+    /// With `questionsOnly`, reading stops after the questions: outcome rules, prefill
+    /// and diagnostics stay empty.
+    private init(binary data: Data, questionsOnly: Bool = false) throws(CompiledFormError) {
         let decoded = data.withUnsafeBytes { bytes -> Result<CompiledQuestionnaire, CompiledFormError> in
             do throws(CompiledFormError) {
                 var header = BinaryReader(bytes, file: "")
@@ -78,11 +80,15 @@ public struct CompiledQuestionnaire: Codable, Sendable {
                 _ = try reader.string()
                 _ = try reader.int()
                 _ = try reader.string()
-                let value = CompiledQuestionnaire(
+                var value = CompiledQuestionnaire(
                     format: Self.currentFormat, id: try reader.string(), version: try reader.string(),
                     title: try reader.read(), description: try reader.read(), estimatedMinutes: try reader.optionalInt(),
                     sections: try reader.array(), questions: try reader.array(), file: reader.file,
-                    outcomes: try reader.read(), prefill: try reader.array(), diagnostics: try reader.array())
+                    outcomes: .empty, prefill: [], diagnostics: [])
+                if questionsOnly { return .success(value) }
+                value.outcomes = try reader.read()
+                value.prefill = try reader.array()
+                value.diagnostics = try reader.array()
                 guard reader.isAtEnd else { throw CompiledFormError() }
                 return .success(value)
             } catch {
@@ -120,20 +126,34 @@ public struct CompiledQuestionnaire: Codable, Sendable {
     /// As above, with the file's bytes made only if someone asks for them, and their
     /// SHA-256 when the build recorded it.
     public static func report(from data: Data, source: @escaping @Sendable () -> Data, sourceSHA256: String? = nil) -> LoadReport? {
-        guard let compiled = try? CompiledQuestionnaire(binary: data) else { return nil }
-        // Indices must point inside the questionnaire: a damaged form is refused, never trusted.
-        let count = compiled.questions.count
-        guard compiled.sections.allSatisfy({ $0.questionIndices.upperBound <= count }),
-            compiled.questions.allSatisfy({ question in
-                question.condition?.expression.referencedQuestions.allSatisfy { $0 >= 0 && $0 < count } ?? true
-            })
-        else { return nil }
-        var questionnaire = Questionnaire(
-            id: compiled.id, version: compiled.version, title: compiled.title, description: compiled.description,
-            estimatedMinutes: compiled.estimatedMinutes, sections: compiled.sections, questions: compiled.questions,
-            file: compiled.file, sourceBytes: SourceBytes(source, sha256: sourceSHA256))
+        guard let compiled = try? CompiledQuestionnaire(binary: data), compiled.indicesFit else { return nil }
+        var questionnaire = compiled.questionnaire(source: source, sourceSHA256: sourceSHA256)
         questionnaire.outcomes = compiled.outcomes
         questionnaire.prefill = compiled.prefill
         return LoadReport(questionnaire: questionnaire, diagnostics: compiled.diagnostics)
+    }
+
+    /// The sections and questions alone, read from the front of the form (its outcome
+    /// rules and prefill stay empty): enough to check another questionnaire's prefill
+    /// against, in a fraction of the time.
+    public static func questions(from data: Data, source: @escaping @Sendable () -> Data, sourceSHA256: String? = nil) -> Questionnaire? {
+        guard let compiled = try? CompiledQuestionnaire(binary: data, questionsOnly: true), compiled.indicesFit else { return nil }
+        return compiled.questionnaire(source: source, sourceSHA256: sourceSHA256)
+    }
+
+    /// Indices must point inside the questionnaire: a damaged form is refused, never trusted.
+    private var indicesFit: Bool {
+        let count = questions.count
+        return sections.allSatisfy({ $0.questionIndices.upperBound <= count })
+            && questions.allSatisfy({ question in
+                question.condition?.expression.referencedQuestions.allSatisfy { $0 >= 0 && $0 < count } ?? true
+            })
+    }
+
+    private func questionnaire(source: @escaping @Sendable () -> Data, sourceSHA256: String?) -> Questionnaire {
+        Questionnaire(
+            id: id, version: version, title: title, description: description,
+            estimatedMinutes: estimatedMinutes, sections: sections, questions: questions,
+            file: file, sourceBytes: SourceBytes(source, sha256: sourceSHA256))
     }
 }

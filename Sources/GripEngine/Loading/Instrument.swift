@@ -91,6 +91,19 @@ public final class Instrument: Sendable {
 
     public var questionnaire: Questionnaire? { report.questionnaire }
 
+    /// Its sections and questions, for checking another questionnaire's prefill against:
+    /// the full load when it is done already, otherwise only the front of the compiled
+    /// form, which is not kept (outcome rules and prefill stay empty). Without a compiled
+    /// form that fits, the full load.
+    public var questionsOnly: Questionnaire? {
+        if let cached = loaded.withLock({ $0 }) { return cached.questionnaire }
+        if let partial = compiled?().flatMap({ CompiledQuestionnaire.questions(from: $0, source: sourceBytes, sourceSHA256: sourceSHA256) }),
+            partial.file == file, partial.id == id, partial.version == version {
+            return partial
+        }
+        return questionnaire
+    }
+
     /// The top-level fields before `sections:`.
     struct Header {
         var id: String
