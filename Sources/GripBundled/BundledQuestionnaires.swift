@@ -51,6 +51,16 @@ public enum BundledQuestionnaires {
                 var count = 0
                 var index = 0
                 while index < utf8.count {
+                    // Eight ASCII bytes at a time (most of a compiled form is text).
+                    if index + 8 <= utf8.count {
+                        let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            bytes.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
+                            index += 8
+                            count += 8
+                            continue
+                        }
+                    }
                     let byte = utf8[index]
                     if byte < 0x80 {
                         bytes[count] = byte
