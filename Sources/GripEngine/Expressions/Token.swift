@@ -44,7 +44,12 @@ struct Lexer {
     private var position = 0
 
     init(_ source: String) {
-        scalars = Array(source.unicodeScalars)
+        // A condition is nearly always ASCII: one scalar per byte, without decoding.
+        if source.utf8.allSatisfy({ $0 < 0x80 }) {
+            scalars = source.utf8.map { Unicode.Scalar($0) }
+        } else {
+            scalars = Array(source.unicodeScalars)
+        }
     }
 
     static func tokenize(_ source: String) throws(ExpressionError) -> [Token] {

@@ -53,7 +53,10 @@ struct NodeReader {
         /// Nodes are kept as indices into `node`'s tree (a node would be a reference each).
         private var entries: [(name: String, key: Int32, value: Int32)] = []
 
-        init(node: YAMLNode) { self.node = node }
+        init(node: YAMLNode, capacity: Int) {
+            self.node = node
+            entries.reserveCapacity(capacity)
+        }
 
         mutating func set(_ name: String, _ entry: (key: YAMLNode, value: YAMLNode)) {
             if let index = entries.firstIndex(where: { $0.name == name }) {
@@ -78,7 +81,7 @@ struct NodeReader {
             error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
             return nil
         }
-        var fields = Fields(node: node)
+        var fields = Fields(node: node, capacity: min(node.pairs.count, allowed.count))
         for (keyNode, value) in node.pairs {
             guard let key = keyNode.string else {
                 error(keyNode, "keys in \(what()) must be plain names")

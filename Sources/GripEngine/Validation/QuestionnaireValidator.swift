@@ -52,14 +52,20 @@ struct UniqueIdentifierValidator: QuestionnaireValidator {
             } else {
                 questions[id] = report.location(question.idNode)
             }
-            var options: [String: SourceLocation] = [:]
-            for option in question.options {
+            // A question has a handful of options: comparing with each beats hashing (a
+            // long list, as only a damaged or hostile file has, is hashed).
+            var firstByID: [String: Int] = [:]
+            for (index, option) in question.options.enumerated() {
                 guard let optionID = option.id else { continue }
-                if let first = options[optionID] {
-                    report.error(option.idNode, "duplicate option id '\(optionID)' in \(question.name); first used at line \(first.line)")
+                let first: Int?
+                if question.options.count <= 32 {
+                    first = question.options[..<index].firstIndex { $0.id == optionID }
                 } else {
-                    options[optionID] = report.location(option.idNode)
+                    first = firstByID[optionID]
+                    if first == nil { firstByID[optionID] = index }
                 }
+                guard let first else { continue }
+                report.error(option.idNode, "duplicate option id '\(optionID)' in \(question.name); first used at line \(report.location(question.options[first].idNode).line)")
             }
         }
     }
