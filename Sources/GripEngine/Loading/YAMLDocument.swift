@@ -4,6 +4,10 @@ import Yams
 /// Turns file bytes into a YAML node tree, or a diagnostic saying where and why not.
 enum YAMLDocument {
     static func compose(_ data: Data, file: String) -> Result<YAMLNode, Diagnostic> {
+        // Trees address their text with 32-bit offsets; no questionnaire comes near this.
+        guard data.count < YAMLTreeBuilder.byteLimit else {
+            return .failure(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "the file is too large to be a questionnaire, case or answers file (over 1 GB)"))
+        }
         // Most files are in the subset the fast parser reads (which also checks the
         // UTF-8); the rest, and every file with an error, go to Yams.
         if let tree = YAMLSubsetParser.parse(data) {
