@@ -75,6 +75,15 @@ struct LoaderRobustnessTests {
         #expect(rejected > 1_000, "the mutations should mostly break the file")
     }
 
+    /// An alias of a scalar reads as its text, kept once.
+    @Test func aliasesOfAScalarShareItsText() throws {
+        let root = try YAMLDocument.composeWithYams("a: &x hello\nb: *x\nc: *x\nd: hello\n", file: "t.yaml").get()
+        let values = root.pairs.map(\.value)
+        #expect(values.map(\.string) == ["hello", "hello", "hello", "hello"])
+        #expect(Set(values.prefix(3).map(\.index)).count == 1)
+        #expect(values[3].index != values[0].index, "the same text elsewhere is a scalar of its own")
+    }
+
     /// Ten levels of ten aliases each: a few hundred bytes that name a billion values.
     /// Read as one node per alias, the file is refused at once instead of expanding.
     @Test func nestedAliasesDoNotExpand() throws {

@@ -189,6 +189,17 @@ struct YAMLTreeBuilder {
         return false
     }
 
+    /// Whether scalar `index` has exactly this text and style.
+    func scalar(_ index: Int32, is string: String, style: YAMLNode.Style) -> Bool {
+        let record = records[Int(index)]
+        var string = string
+        guard record.kind == .scalar, record.style == style, Int(record.count) == string.utf8.count else { return false }
+        guard record.count > 0 else { return true }
+        return string.withUTF8 { utf8 in
+            text.withUnsafeBufferPointer { memcmp($0.baseAddress! + Int(record.start), utf8.baseAddress!, utf8.count) == 0 }
+        }
+    }
+
     /// Whether scalars `a` and `b` have the same text.
     func sameText(_ a: Int32, _ b: Int32) -> Bool {
         let first = records[Int(a)], second = records[Int(b)]
@@ -243,7 +254,6 @@ private struct YamsConverter {
         let mark = node.mark.map { YAMLMark(line: $0.line, column: $0.column) } ?? YAMLMark(line: 1, column: 1)
         switch node {
         case .scalar(let scalar):
-            if let known = scalars[mark] { return known }
             let style: YAMLNode.Style = switch scalar.style {
             case .singleQuoted: .singleQuoted
             case .doubleQuoted: .doubleQuoted
@@ -251,6 +261,9 @@ private struct YamsConverter {
             case .folded: .folded
             default: .plain
             }
+            // The same text and style at the same place: the same scalar (through an alias),
+            // or one no reader could tell from it.
+            if let known = scalars[mark], builder.scalar(known, is: scalar.string, style: style) { return known }
             let index = builder.scalar(scalar.string, style: style, mark: mark)
             scalars[mark] = index
             return index
