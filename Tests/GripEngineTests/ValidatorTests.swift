@@ -46,7 +46,7 @@ struct ValidatorTests {
         (q("A-1", "yes_no"), "9:13: error: the question id 'A-1' must start with a lower-case letter and contain only a–z, 0–9 and '_'"),
         (q("no", "yes_no"), "9:13: error: 'no' cannot be a question id: conditions use it as a keyword"),
         (q("a", "multi", "options:\n  - {id: x, label: {nl: X, en: X}}\n  - {id: x, label: {nl: Y, en: Y}}"), "15:18: error: duplicate option id 'x' in question 'a'; first used at line 14"),
-        // A long list is checked another way: the same message.
+        // In a long list, and with the first use far above.
         (q("a", "multi", "options:\n" + (0..<40).map { "  - {id: o\($0), label: {nl: X, en: X}}" }.joined(separator: "\n") + "\n  - {id: o3, label: {nl: Y, en: Y}}"), "54:18: error: duplicate option id 'o3' in question 'a'; first used at line 17"),
         (qs(q("a", "yes_no", "when: b == yes"), q("b", "yes_no")), "13:15: error: in the condition of question 'a': question 'b' comes later in the file; a condition may only depend on earlier questions"),
         (qs(q("a", "single", choices), q("b", "yes_no", "when: a == 'c'")), "21:20: error: in the condition of question 'b': 'c' is not an option of question 'a' (options: a, b, none)"),

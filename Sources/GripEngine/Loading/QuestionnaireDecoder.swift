@@ -10,14 +10,16 @@ struct QuestionnaireDecoder {
     ]
     static let optionKeys = ["id", "label", "explain", "exclusive"]
 
-    /// Keys that only make sense for some question types, in the order their errors are
-    /// reported.
+    /// Keys that only make sense for some question types, sorted once (their errors are
+    /// reported in this order).
     static let typeSpecificKeys: [(key: String, types: [QuestionType])] = [
+        ("options", [.single, .multi]),
+        ("min", [.number, .scale]), ("max", [.number, .scale]),
+        ("unit", [.number]),
+        ("min_label", [.scale]), ("max_label", [.scale]),
+        ("max_length", [.text]), ("multiline", [.text]),
         ("allow_unknown", [.yesNoUnknown, .single, .multi, .text, .number, .scale]),
-        ("max", [.number, .scale]), ("max_label", [.scale]), ("max_length", [.text]),
-        ("min", [.number, .scale]), ("min_label", [.scale]), ("multiline", [.text]),
-        ("options", [.single, .multi]), ("unit", [.number]),
-    ]
+    ].sorted { $0.key < $1.key }
 
     var reader: NodeReader
 

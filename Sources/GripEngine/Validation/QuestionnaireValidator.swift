@@ -42,6 +42,9 @@ struct UniqueIdentifierValidator: QuestionnaireValidator {
             }
         }
         var questions: [String: SourceLocation] = [:]
+        // One table of option ids for all questions, emptied for each: not one allocated
+        // per question.
+        var firstOption: [String: Int] = [:]
         for question in draft.questions {
             guard let id = question.id else { continue }
             if reservedWords.contains(id) {
@@ -52,19 +55,13 @@ struct UniqueIdentifierValidator: QuestionnaireValidator {
             } else {
                 questions[id] = report.location(question.idNode)
             }
-            // A question has a handful of options: comparing with each beats hashing (a
-            // long list, as only a damaged or hostile file has, is hashed).
-            var firstByID: [String: Int] = [:]
+            firstOption.removeAll(keepingCapacity: true)
             for (index, option) in question.options.enumerated() {
                 guard let optionID = option.id else { continue }
-                let first: Int?
-                if question.options.count <= 32 {
-                    first = question.options[..<index].firstIndex { $0.id == optionID }
-                } else {
-                    first = firstByID[optionID]
-                    if first == nil { firstByID[optionID] = index }
+                guard let first = firstOption[optionID] else {
+                    firstOption[optionID] = index
+                    continue
                 }
-                guard let first else { continue }
                 report.error(option.idNode, "duplicate option id '\(optionID)' in \(question.name); first used at line \(report.location(question.options[first].idNode).line)")
             }
         }
