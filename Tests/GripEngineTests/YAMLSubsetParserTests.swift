@@ -193,3 +193,96 @@ struct YAMLSubsetParserTests {
         return Array(lines.joined(separator: [UInt8(ascii: "\n")]))
     }
 }
+
+/// Large files are read as two halves on two threads: joined, the halves must give
+/// exactly the tree of the file read whole, or nothing.
+struct YAMLSplitReadTests {
+    /// Every line that could start a top-level key, where a file may be cut.
+    static func splitCandidates(_ bytes: [UInt8]) -> [Int] {
+        bytes.indices.dropFirst().filter { index in
+            bytes[index - 1] == 0x0A && (bytes[index] == 0x5F || (0x41...0x5A).contains(bytes[index]) || (0x61...0x7A).contains(bytes[index]))
+        }
+    }
+
+    @Test func shippedFilesReadInTwoAtEveryTopLevelLineMatchTheWholeRead() throws {
+        var joined = 0
+        for file in try YAMLSubsetParserTests.shippedFiles() {
+            let data = try Data(contentsOf: file)
+            let whole = try #require(YAMLSubsetParser.parseWhole(data))
+            for split in Self.splitCandidates(Array(data)) {
+                guard let tree = YAMLSubsetParser.parseInTwo(data, at: split, concurrently: false) else { continue }
+                joined += 1
+                #expect(YAMLSubsetParserTests.render(tree.root) == YAMLSubsetParserTests.render(whole.root), "\(file.lastPathComponent) cut at byte \(split)")
+            }
+        }
+        #expect(joined > 100)
+    }
+
+    /// The bundled questionnaires are what the two threads are for: each must be cut near
+    /// its middle and read on both, giving the whole read's tree.
+    @Test func bundledQuestionnairesAreReadOnTwoThreads() throws {
+        let folder = YAMLSubsetParserTests.root.appendingPathComponent("Questionnaires")
+        for name in ["quickscan", "dpia-lite", "iama-lite", "ai-act", "procurement"] {
+            let data = try Data(contentsOf: folder.appendingPathComponent("\(name).yaml"))
+            #expect(data.count >= YAMLSubsetParser.splitThreshold)
+            let split = try #require(data.withUnsafeBytes { YAMLSubsetParser.topLevelSplit($0.bindMemory(to: UInt8.self)) }, "\(name)")
+            let tree = try #require(YAMLSubsetParser.parseInTwo(data, at: split, concurrently: true), "\(name)")
+            let whole = try #require(YAMLSubsetParser.parseWhole(data))
+            #expect(YAMLSubsetParserTests.render(tree.root) == YAMLSubsetParserTests.render(whole.root), "\(name)")
+        }
+    }
+
+    /// What the whole read refuses, the halves must not join: a key in both halves, more
+    /// keys than one mapping takes, and a first half that is not a top-level mapping.
+    @Test func halvesThatWouldNotReadWholeAreNotJoined() {
+        func cutAtLastLine(_ text: String) -> YAMLTree? {
+            let data = Data(text.utf8)
+            let split = Self.splitCandidates(Array(data)).last!
+            return YAMLSubsetParser.parseInTwo(data, at: split, concurrently: false)
+        }
+        #expect(cutAtLastLine("a: 1\nb: 2\nc: 3\n") != nil)
+        #expect(cutAtLastLine("a: 1\nb: 2\na: 3\n") == nil)
+        let keys = (0..<64).map { "k\($0): v\n" }.joined()
+        #expect(cutAtLastLine(keys) != nil)
+        #expect(cutAtLastLine(keys + "extra: v\n") == nil)
+        #expect(YAMLSubsetParser.parseWhole(Data((keys + "extra: v\n").utf8)) == nil)
+        #expect(cutAtLastLine("- a\n- b\nc: 1\n") == nil)
+        #expect(cutAtLastLine("  a: 1\n  b: 2\nc: 1\n") == nil)
+    }
+
+    /// Pieces of the shipped files moved to the first column and put one after another,
+    /// damaged in two rounds of three, then cut at each of their top-level lines: a joined
+    /// tree is only ever the whole read's tree; a piece the whole read refuses is never joined.
+    @Test func mutatedPiecesReadInTwoMatchTheWholeRead() throws {
+        let files = try YAMLSubsetParserTests.shippedFiles().map { try Array(Data(contentsOf: $0)) }
+        var generator = SeededGenerator(state: 0x7370_6c69)
+        let helpers = YAMLSubsetParserTests()
+        func block(using generator: inout SeededGenerator) -> [UInt8] {
+            let file = files[Int.random(in: 0..<files.count, using: &generator)]
+            let lines = file.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            let start = Int.random(in: 0..<lines.count, using: &generator)
+            let taken = lines[start..<min(lines.count, start + Int.random(in: 2...30, using: &generator))]
+            // Moved left by the first line's indentation, so the block starts at the top level.
+            let indentation = taken.first?.prefix { $0 == UInt8(ascii: " ") }.count ?? 0
+            let moved = taken.map { line in line.prefix(indentation).allSatisfy { $0 == UInt8(ascii: " ") } ? line.dropFirst(indentation) : line }
+            return Array(moved.joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")]
+        }
+        var joined = 0
+        for round in 0..<600 {
+            var piece = block(using: &generator) + block(using: &generator)
+            switch round % 3 {
+            case 0: break
+            case 1: piece = helpers.shiftIndentation(piece, using: &generator)
+            default: piece = mutate(piece, using: &generator)
+            }
+            let data = Data(piece)
+            let whole = YAMLSubsetParser.parseWhole(data).map { YAMLSubsetParserTests.render($0.root) }
+            for split in Self.splitCandidates(piece) {
+                guard let tree = YAMLSubsetParser.parseInTwo(data, at: split, concurrently: false) else { continue }
+                joined += 1
+                #expect(YAMLSubsetParserTests.render(tree.root) == whole, "round \(round), cut at \(split): \(String(decoding: piece, as: UTF8.self).debugDescription)")
+            }
+        }
+        #expect(joined > 1_000)
+    }
+}
