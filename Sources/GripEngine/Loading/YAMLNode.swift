@@ -225,46 +225,6 @@ struct YAMLTreeBuilder {
         return Int32(records.count - 1)
     }
 
-    /// Joins two top-level mappings read apart (`YAMLSubsetParser.parseInTwo`): `other`'s
-    /// nodes follow this builder's, `lineOffset` lines further down, and a new mapping
-    /// holds the keys of both. Nil when either is not a mapping in the first column, they
-    /// share a key, or together they have more keys than the subset reads in one mapping:
-    /// whole, the file would not have been read this way.
-    mutating func joinMappings(_ root: Int32, with other: YAMLTreeBuilder, root otherRoot: Int32, lineOffset: Int) -> Int32? {
-        let first = records[Int(root)], second = other.records[Int(otherRoot)]
-        guard first.kind == .mapping, second.kind == .mapping, first.column == 1, second.column == 1,
-            first.count + second.count <= 64, let lineOffset = Int32(exactly: lineOffset)
-        else { return nil }
-        let firstKeys = stride(from: Int(first.start), to: Int(first.start + 2 * first.count), by: 2).map { entries[$0] }
-        for index in stride(from: Int(second.start), to: Int(second.start + 2 * second.count), by: 2) {
-            let key = other.records[Int(other.entries[index])]
-            let keyText = other.text[Int(key.start)..<Int(key.start + key.count)]
-            if firstKeys.contains(where: { record in
-                let known = records[Int(record)]
-                return text[Int(known.start)..<Int(known.start + known.count)].elementsEqual(keyText)
-            }) {
-                return nil
-            }
-        }
-        let recordBase = Int32(records.count), entryBase = Int32(entries.count), textBase = Int32(text.count)
-        text.append(contentsOf: other.text)
-        entries.append(contentsOf: other.entries.lazy.map { $0 + recordBase })
-        records.append(contentsOf: other.records.lazy.map { record in
-            var moved = record
-            moved.line += lineOffset
-            switch record.kind {
-            case .scalar: moved.start += textBase
-            case .mapping, .sequence: moved.start += entryBase
-            case .alias, .repeated: break
-            }
-            return moved
-        })
-        let start = Int32(entries.count)
-        entries.append(contentsOf: Array(entries[Int(first.start)..<Int(first.start + 2 * first.count)]))
-        entries.append(contentsOf: Array(entries[Int(entryBase + second.start)..<Int(entryBase + second.start + 2 * second.count)]))
-        return add(.init(kind: .mapping, style: .plain, line: first.line, column: first.column, start: start, count: first.count + second.count))
-    }
-
     func finish(root: Int32, source: Data) -> YAMLTree {
         YAMLTree(records: records, entries: entries, text: text, rootIndex: root, source: source)
     }

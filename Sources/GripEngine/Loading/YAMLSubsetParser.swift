@@ -14,81 +14,15 @@ enum YAMLSubsetParser {
     /// the caller words).
     static func parse(_ data: Data) -> YAMLTree? {
         guard data.count < YAMLTreeBuilder.byteLimit else { return nil }
-        if data.count >= splitThreshold, let split = data.withUnsafeBytes({ topLevelSplit($0.bindMemory(to: UInt8.self)) }),
-            let tree = parseInTwo(data, at: split, concurrently: true)
-        {
-            return tree
+        return data.withUnsafeBytes { raw in
+            var reader = SubsetReader(bytes: raw.bindMemory(to: UInt8.self))
+            guard let root = try? reader.document() else { return nil }
+            return reader.builder.finish(root: root, source: data)
         }
-        return parseWhole(data)
-    }
-
-    /// The file read in one piece, on this thread.
-    static func parseWhole(_ data: Data) -> YAMLTree? {
-        guard let part = part(of: data, from: 0, to: data.count) else { return nil }
-        return part.builder.finish(root: part.root, source: data)
     }
 
     static func parse(_ text: String) -> YAMLNode? {
         parse(Data(text.utf8))?.root
-    }
-
-    // MARK: Two halves at once
-
-    /// A large file is read as two halves on two threads (most of a questionnaire is
-    /// its questions and its outcome rules, two top-level keys). Below this size the
-    /// thread costs more than it saves.
-    static let splitThreshold = 48 * 1024
-
-    /// One part of a file read on its own: its nodes, its top node, and the line it ends on.
-    struct Part: Sendable {
-        var builder: YAMLTreeBuilder
-        var root: Int32
-        var endLine: Int
-    }
-
-    static func part(of data: Data, from start: Int, to end: Int) -> Part? {
-        data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var reader = SubsetReader(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            guard let root = try? reader.document() else { return nil }
-            return Part(builder: reader.builder, root: root, endLine: reader.line)
-        }
-    }
-
-    /// The start of the line nearest the middle that can begin a top-level key: it starts
-    /// with a letter or '_' in the first column. In the subset no text goes on across
-    /// such a line (block text is indented, flow and quoted text stay on one line), so
-    /// the lines above it and the rest each read as a top-level mapping, whose keys
-    /// together are the file's. Nil when no such line falls in the middle half.
-    static func topLevelSplit(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let middle = bytes.count / 2, low = bytes.count / 4, high = bytes.count - bytes.count / 4
-        func startsKey(_ index: Int) -> Bool {
-            guard index > 0, index < bytes.count, bytes[index - 1] == 0x0A else { return false }
-            let byte = bytes[index]
-            return byte == 0x5F || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-        }
-        var distance = 0
-        while middle - distance >= low || middle + distance < high {
-            if middle - distance >= low, startsKey(middle - distance) { return middle - distance }
-            if middle + distance < high, startsKey(middle + distance) { return middle + distance }
-            distance += 1
-        }
-        return nil
-    }
-
-    /// The file read as the part above `split` and the part from it on, the second on a
-    /// thread of its own when `concurrently`; nil when either part is outside the subset
-    /// or the two do not join into one top-level mapping (the caller then reads it whole).
-    static func parseInTwo(_ data: Data, at split: Int, concurrently: Bool) -> YAMLTree? {
-        let (first, second): (Part?, Part?)
-        if concurrently {
-            (first, second) = alongside({ part(of: data, from: 0, to: split) }, { part(of: data, from: split, to: data.count) })
-        } else {
-            (first, second) = (part(of: data, from: 0, to: split), part(of: data, from: split, to: data.count))
-        }
-        guard var first, let second else { return nil }
-        guard let root = first.builder.joinMappings(first.root, with: second.builder, root: second.root, lineOffset: first.endLine - 1) else { return nil }
-        return first.builder.finish(root: root, source: data)
     }
 }
 
