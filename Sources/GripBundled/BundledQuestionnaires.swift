@@ -11,8 +11,9 @@ public enum BundledQuestionnaires {
         public let header: Header?
         fileprivate let text: String?
         fileprivate let base64: String?
-        /// The compiled form, one character per byte (see `latin1Bytes`).
-        fileprivate let compiledLatin1: String?
+        /// The compiled form, whose bytes are valid UTF-8 (see `CompiledForm.swift`): a
+        /// static literal, read where it lies in the binary.
+        fileprivate let compiledForm: StaticString?
         /// SHA-256 of the exact bytes, lowercase hex, computed at build time; nil when the
         /// file did not load then.
         public let sha256: String?
@@ -24,8 +25,12 @@ public enum BundledQuestionnaires {
                 ?? base64.flatMap { Data(base64Encoded: $0) } ?? Data()
         }
 
-        /// The compiled form, decoded on each call; nil when the file did not load at build time.
-        public var compiled: Data? { compiledLatin1.flatMap(BundledQuestionnaires.latin1Bytes) }
+        /// The compiled form, without a copy; nil when the file did not load at build time.
+        public var compiled: Data? {
+            guard let form = compiledForm, form.hasPointerRepresentation else { return nil }
+            // A static literal lives as long as the program and is never written to.
+            return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: form.utf8Start), count: form.utf8CodeUnitCount, deallocator: .none)
+        }
     }
 
     /// The top-level fields a list of instruments shows, read at build time.
@@ -39,58 +44,18 @@ public enum BundledQuestionnaires {
 
     /// Every bundled file, ordered by name.
     public static var files: [File] { embedded }
-
-    /// The bytes a text of characters U+0000–U+00FF stands for, one per character; nil
-    /// for any other character. In UTF-8 such a character is one byte below 0x80, or
-    /// 0xC2/0xC3 and a continuation byte.
-    static func latin1Bytes(_ text: String) -> Data? {
-        var text = text
-        return text.withUTF8 { utf8 -> Data? in
-            var data = Data(count: utf8.count)
-            let count = data.withUnsafeMutableBytes { (bytes: UnsafeMutableRawBufferPointer) -> Int? in
-                var count = 0
-                var index = 0
-                while index < utf8.count {
-                    // Eight ASCII bytes at a time (most of a compiled form is text).
-                    if index + 8 <= utf8.count {
-                        let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                        if word & 0x8080_8080_8080_8080 == 0 {
-                            bytes.storeBytes(of: word, toByteOffset: count, as: UInt64.self)
-                            index += 8
-                            count += 8
-                            continue
-                        }
-                    }
-                    let byte = utf8[index]
-                    if byte < 0x80 {
-                        bytes[count] = byte
-                        index += 1
-                    } else {
-                        guard byte == 0xC2 || byte == 0xC3, index + 1 < utf8.count else { return nil }
-                        bytes[count] = (byte & 0x03) << 6 | (utf8[index + 1] & 0x3F)
-                        index += 2
-                    }
-                    count += 1
-                }
-                return count
-            }
-            guard let count else { return nil }
-            data.count = count
-            return data
-        }
-    }
 }
 
 extension BundledQuestionnaires.File {
     /// A file that loaded at build time. Its text is a string literal, stored as UTF-8 in
     /// the binary: turning it into bytes is a copy, not a decode.
-    init(name: String, text: String, header: BundledQuestionnaires.Header, sha256: String, compiled: String) {
+    init(name: String, text: String, header: BundledQuestionnaires.Header, sha256: String, compiled: StaticString) {
         self.name = name
         self.header = header
         self.text = text
         base64 = nil
         self.sha256 = sha256
-        compiledLatin1 = compiled
+        compiledForm = compiled
     }
 
     /// A file that did not load (or is not UTF-8), for the run-time load to report.
@@ -100,6 +65,6 @@ extension BundledQuestionnaires.File {
         text = nil
         self.base64 = base64
         sha256 = nil
-        compiledLatin1 = nil
+        compiledForm = nil
     }
 }

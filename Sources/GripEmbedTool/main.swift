@@ -45,14 +45,6 @@ func literal(_ text: String) -> String {
     return out + "\""
 }
 
-/// Bytes as text, one character per byte (U+0000–U+00FF): a string literal of binary
-/// data that reads back in one pass, where base64 cost a third more and a decode that showed.
-func latin1(_ data: Data) -> String {
-    var text = String.UnicodeScalarView()
-    for byte in data { text.append(Unicode.Scalar(byte)) }
-    return String(text)
-}
-
 /// The Swift source for `BundledCases`: each file's name and exact bytes.
 func casesSource(_ paths: ArraySlice<String>) -> String {
     var source = """
@@ -104,8 +96,11 @@ for path in arguments.dropFirst() {
     }
     // The same file name the catalog gives it, so positions in the compiled form match.
     let report = QuestionnaireLoader.load(data, file: "bundled:\(name)")
+    // The compiled form's bytes are valid UTF-8 by construction (CompiledForm.swift), so
+    // its literal's bytes are the form itself.
     guard let text = String(data: data, encoding: .utf8), Data(text.utf8) == data,
-        let form = CompiledQuestionnaire(report), let q = report.questionnaire
+        let form = CompiledQuestionnaire(report), let q = report.questionnaire,
+        let formText = String(validating: form.encoded(), as: UTF8.self)
     else {
         source += "        File(name: \(literal(name)), base64: \(literal(data.base64EncodedString()))),\n"
         continue
@@ -120,7 +115,7 @@ for path in arguments.dropFirst() {
                         description: (nl: \(literal(q.description.nl)), en: \(literal(q.description.en))),
                         estimatedMinutes: \(minutes)),
                     sha256: \(literal(SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())),
-                    compiled: \(literal(latin1(form.encoded())))),
+                    compiled: \(literal(formText))),
 
         """
 }

@@ -41,20 +41,40 @@ struct InstrumentTests {
         }
     }
 
-    /// The compiled forms are embedded as text of one character per byte; reading it back
-    /// gives the bytes, and any other text is refused, not misread.
-    @Test func bytesEmbeddedOneCharacterPerByteReadBackExactly() throws {
-        let bytes = Data((0...255).map(UInt8.init) + [0xFF, 0x00, 0x80, 0x7F])
-        let text = String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
-        #expect(BundledQuestionnaires.latin1Bytes(text) == bytes)
-        #expect(BundledQuestionnaires.latin1Bytes("") == Data())
-        for other in ["\u{100}", "a€", "😀", "Ā"] {
-            #expect(BundledQuestionnaires.latin1Bytes(other) == nil, "\(other) is not one byte per character")
+    /// Integers are written in bytes below 0x80, so a compiled form is valid UTF-8 and is
+    /// embedded as a literal read in place; each reads back exactly, and a byte no writer
+    /// makes, or a number past 64 bits, makes the form damaged, never some other number.
+    @Test func compiledIntegersAreASCIIAndReadBackExactly() {
+        let values = [0, 1, -1, 31, 32, -32, -33, 63, 64, 1_000, -1_000, 1 << 40, Int.max, Int.min, Int.max - 1, Int.min + 1]
+        for value in values {
+            var writer = BinaryWriter()
+            writer.int(value)
+            #expect(writer.bytes.allSatisfy { $0 < 0x80 }, "\(value)")
+            (writer.bytes + [0x2A]).withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes, file: "x")
+                #expect((try? reader.int()) == value)
+                #expect((try? reader.byte()) == 0x2A, "\(value): the reader goes on right after the number")
+            }
+        }
+        let damaged: [[UInt8]] = [[0x80], [0x41, 0xC1], [0x7F], Array(repeating: 0x7F, count: 11) + [0x00], Array(repeating: 0x40, count: 10) + [0x10]]
+        for bytes in damaged {
+            bytes.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw, file: "x")
+                #expect((try? reader.int()) == nil, "\(bytes)")
+            }
         }
     }
 
-    /// The binary opens bundled instruments from the form compiled at build time; it must
-    /// be exactly what loading the file now gives, down to every position and warning.
+    /// Each bundled compiled form is in the binary as it was built: valid UTF-8, read in place.
+    @Test(arguments: BundledQuestionnaires.files.map(\.name))
+    func bundledCompiledFormsAreReadInPlace(_ name: String) throws {
+        let file = try #require(BundledQuestionnaires.files.first { $0.name == name })
+        let compiled = try #require(file.compiled, "\(name) has no compiled form")
+        #expect(String(validating: compiled, as: UTF8.self) != nil)
+        let report = try #require(CompiledQuestionnaire(QuestionnaireLoader.load(file.contents, file: "bundled:\(name)")))
+        #expect(compiled == report.encoded())
+    }
+
     @Test(arguments: BundledQuestionnaires.files.map(\.name))
     func theCompiledFormOfEveryBundledFileIsItsFullLoad(_ name: String) throws {
         let file = try #require(BundledQuestionnaires.files.first { $0.name == name })

@@ -1,7 +1,9 @@
 import Foundation
 
 // The binary form of a compiled questionnaire: every value written field by field in
-// declaration order, integers as LEB128 varints, strings as length and UTF-8 bytes.
+// declaration order, integers as varints of six bits a byte, strings as length and UTF-8
+// bytes. Every byte outside a string is below 0x80, so a form is valid UTF-8: the build
+// embeds it as a string literal that is read in place, without a copy or a decode.
 // Reading it back is a few allocations per question; Foundation's JSONDecoder took
 // 15 ms for the AI Act check, as long as a YAML parse. Nothing in it is trusted beyond
 // its bounds: it comes from the build, but a damaged one must fail cleanly, not crash.
@@ -22,9 +24,10 @@ public struct BinaryWriter {
     public mutating func int(_ value: Int) {
         // Zigzag, so small negative numbers stay small too.
         var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> (Int.bitWidth - 1))))
-        while rest >= 0x80 {
-            bytes.append(UInt8(rest & 0x7F) | 0x80)
-            rest >>= 7
+        // Six bits a byte, 0x40 when more follow: ASCII, unlike LEB128's high bit.
+        while rest >= 0x40 {
+            bytes.append(UInt8(rest & 0x3F) | 0x40)
+            rest >>= 6
         }
         bytes.append(UInt8(rest))
     }
@@ -92,13 +95,14 @@ public struct BinaryReader {
         var shift: UInt64 = 0
         while true {
             let byte = try byte()
-            guard shift < 64 else { throw CompiledFormError() }
-            result |= UInt64(byte & 0x7F) << shift
-            if byte < 0x80 { break }
-            shift += 7
+            // Past 64 bits, or a byte no writer makes: damaged, never read as some number.
+            guard byte < 0x80, shift < 64, shift < 60 || byte & 0x3F <= 0x0F else { throw CompiledFormError() }
+            result |= UInt64(byte & 0x3F) << shift
+            if byte & 0x40 == 0 { break }
+            shift += 6
         }
-        let zigzag = Int64(bitPattern: result)
-        return Int((zigzag >> 1) ^ -(zigzag & 1))
+        // Unsigned shift: an arithmetic one misread numbers beyond ±2^62.
+        return Int(truncatingIfNeeded: Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1))))
     }
 
     /// A count of elements, each at least one byte long: bounded by what is left.

@@ -7,7 +7,7 @@ import Foundation
 /// The test suite checks that each compiled form equals a fresh load of its file.
 public struct CompiledQuestionnaire: Codable, Sendable {
     /// Changes whenever the encoded shape does; a mismatch falls back to a full load.
-    static let currentFormat = 1
+    static let currentFormat = 2
 
     var format: Int
     var id: String

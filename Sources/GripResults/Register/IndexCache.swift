@@ -11,7 +11,8 @@ enum IndexCache {
     }
 
     static let magic = "grip-index"
-    static let format = 2
+    /// 3: integers as six-bit varints (`BinaryWriter`); an older cache is rebuilt.
+    static let format = 3
 
     static func fileName(for directory: URL) -> String {
         "index-" + ResultDocument.sha256Hex(Data(directory.standardizedFileURL.path.utf8)).prefix(24) + ".bin"
