@@ -7,17 +7,16 @@ struct GripPaths {
     /// What can be rebuilt at any time (the index of register folders).
     let cache: URL
 
-    /// The variables Grip's paths and catalog read. `ProcessInfo.environment` copies the
-    /// whole environment into a dictionary on every call, which showed in start-up time.
-    static var environment: [String: String] {
-        var values: [String: String] = [:]
-        for name in ["GRIP_HOME", "HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "GRIP_QUESTIONNAIRES"] {
-            if let value = getenv(name) { values[name] = String(cString: value) }
-        }
-        return values
+    /// The variables Grip's paths and catalog read, each looked up when asked for.
+    /// `ProcessInfo.environment` copies the whole environment into a dictionary on every
+    /// call, and even a dictionary of six was a start-up cost of its own (its type's first use).
+    struct Environment {
+        subscript(name: String) -> String? { getenv(name).map { String(cString: $0) } }
     }
 
-    static func current(environment: [String: String] = GripPaths.environment) -> GripPaths {
+    static var environment: Environment { Environment() }
+
+    static func current(environment: Environment = GripPaths.environment) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
             let root = URL(fileURLWithPath: home, isDirectory: true)
             return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"), cache: root.appendingPathComponent("cache"))
