@@ -58,17 +58,22 @@ struct NodeReader {
             entries.reserveCapacity(capacity)
         }
 
-        mutating func set(_ name: String, _ entry: (key: YAMLNode, value: YAMLNode)) {
+        mutating func set(_ name: String, key: Int32, value: Int32) {
             if let index = entries.firstIndex(where: { $0.name == name }) {
-                entries[index] = (name, entry.key.index, entry.value.index)
+                entries[index] = (name, key, value)
             } else {
-                entries.append((name, entry.key.index, entry.value.index))
+                entries.append((name, key, value))
             }
         }
 
         subscript(name: String) -> YAMLNode? {
             entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.value) }
         }
+
+        func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
+
+        /// The value's place in the tree, for readers that need no node.
+        func valueIndex(_ name: String) -> Int32? { entries.first { $0.name == name }?.value }
 
         func key(_ name: String) -> YAMLNode? {
             entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.key) }
@@ -81,13 +86,18 @@ struct NodeReader {
             error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
             return nil
         }
-        var fields = Fields(node: node, capacity: min(node.pairs.count, allowed.count))
-        for (keyNode, value) in node.pairs {
-            guard let key = keyNode.string else {
-                error(keyNode, "keys in \(what()) must be plain names")
+        // By index: a node per key and value would be a counted reference to the tree each,
+        // and a load reads thousands of mappings.
+        let tree = node.tree, pairs = node.pairs
+        var fields = Fields(node: node, capacity: min(pairs.count, allowed.count))
+        for entry in stride(from: pairs.start, to: pairs.start + 2 * pairs.count, by: 2) {
+            let keyIndex = tree.entries[entry], valueIndex = tree.entries[entry + 1]
+            guard let key = tree.string(keyIndex) else {
+                error(YAMLNode(tree: tree, index: keyIndex), "keys in \(what()) must be plain names")
                 continue
             }
             guard allowed.contains(key) else {
+                let keyNode = YAMLNode(tree: tree, index: keyIndex)
                 var message = "unknown key '\(key)' in \(what())"
                 if let suggestion = closestMatch(to: key, in: allowed) {
                     message += "; did you mean '\(suggestion)'?"
@@ -97,9 +107,9 @@ struct NodeReader {
                 error(keyNode, message)
                 continue
             }
-            fields.set(key, (keyNode, value))
+            fields.set(key, key: keyIndex, value: valueIndex)
         }
-        for key in required where fields[key] == nil {
+        for key in required where !fields.contains(key) {
             error(node, "\(what()) is missing the required key '\(key)'")
         }
         return fields
@@ -117,13 +127,20 @@ struct NodeReader {
     // MARK: Scalars
 
     mutating func string(_ node: YAMLNode, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
-        guard !refuseAnchor(node) else { return nil }
-        guard let string = node.string else {
-            error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
+        string(at: node.index, in: node.tree, of: what(), allowEmpty: allowEmpty)
+    }
+
+    /// As above, for the node at `index`; a node is made only for a message.
+    mutating func string(at index: Int32, in tree: YAMLTree, of what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
+        guard let string = tree.string(index) else {
+            let node = YAMLNode(tree: tree, index: index)
+            if !refuseAnchor(node) {
+                error(node, "\(what()) must be a single value, but this is \(kind(of: node))")
+            }
             return nil
         }
         if !allowEmpty, !hasVisibleText(string) {
-            error(node, "\(what()) is empty")
+            error(YAMLNode(tree: tree, index: index), "\(what()) is empty")
             return nil
         }
         return string
@@ -164,8 +181,9 @@ struct NodeReader {
             return nil
         }
         guard let fields = fields(node, of: what(), allowed: ["nl", "en"], required: ["nl", "en"]) else { return nil }
-        let nl = fields["nl"].flatMap { string($0, of: "the Dutch (nl) text of \(what())") }
-        let en = fields["en"].flatMap { string($0, of: "the English (en) text of \(what())") }
+        let tree = node.tree
+        let nl = fields.valueIndex("nl").flatMap { string(at: $0, in: tree, of: "the Dutch (nl) text of \(what())") }
+        let en = fields.valueIndex("en").flatMap { string(at: $0, in: tree, of: "the English (en) text of \(what())") }
         guard let nl, let en else { return nil }
         return LocalizedText(nl: nl, en: en)
     }

@@ -49,6 +49,15 @@ final class YAMLTree: Sendable {
     }
 
     var root: YAMLNode { YAMLNode(tree: self, index: rootIndex) }
+
+    /// The text of scalar `index`; nil for anything else.
+    func string(_ index: Int32) -> String? {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return nil }
+        return text.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]), as: UTF8.self)
+        }
+    }
 }
 
 /// A YAML value as the decoders read it: text with its style, lists and mappings, each
@@ -67,13 +76,7 @@ struct YAMLNode: Sendable {
     var mark: YAMLMark { YAMLMark(line: Int(record.line), column: Int(record.column)) }
 
     /// A scalar's text; nil for anything else.
-    var string: String? {
-        let record = record
-        guard record.kind == .scalar else { return nil }
-        return tree.text.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)]), as: UTF8.self)
-        }
-    }
+    var string: String? { tree.string(index) }
 
     /// Whether this is a scalar whose text is exactly `expected`, without making a string.
     func isScalar(_ expected: StaticString) -> Bool {
