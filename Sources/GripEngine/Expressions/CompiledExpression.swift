@@ -52,7 +52,7 @@ public indirect enum CompiledExpression: Sendable, Equatable, Codable {
 
     /// The scores and criteria this expression reads directly, without repeats.
     public var referencedRules: [RuleSymbol] {
-        var seen = Set<RuleSymbol>()
+        // As with questions: a handful at most, so searching the list beats hashing.
         var ordered: [RuleSymbol] = []
         forEachNode { node in
             let symbol: RuleSymbol
@@ -61,7 +61,7 @@ public indirect enum CompiledExpression: Sendable, Equatable, Codable {
             case .criterion(let index): symbol = .criterion(index)
             default: return
             }
-            if seen.insert(symbol).inserted { ordered.append(symbol) }
+            if !ordered.contains(symbol) { ordered.append(symbol) }
         }
         return ordered
     }
