@@ -88,3 +88,16 @@ struct ValidatorTests {
         #expect(report.diagnostics.map(\.description) == ["bad.yaml:1:1: error: the file is not valid UTF-8 text"])
     }
 }
+
+/// Texts and keys are read by their place in the tree; each mistake in them is still
+/// reported at its own position, in its own words.
+struct TextAndKeyPositionTests {
+    @Test func mistakesInsideTextsAndKeysAreReportedWhereTheyAre() {
+        let yaml = questionnaireYAML("- id: a\n  type: yes_no\n  text: {nl: [A, B], en: \"\"}\n  help: {nl: h, en: h, [k]: v}")
+        #expect(diagnostics(yaml) == [
+            "11:20: error: the Dutch (nl) text of the text of question 'a' must be a single value, but this is a list",
+            "11:32: error: the English (en) text of the text of question 'a' is empty",
+            "12:30: error: keys in the help of question 'a' must be plain names",
+        ])
+    }
+}
