@@ -17,7 +17,7 @@ struct Catalog {
     var entries: [Entry] = []
     var diagnostics: [Diagnostic] = []
 
-    static func load(extraDirectories: [String], paths: GripPaths, environment: GripPaths.Environment = GripPaths.environment) -> Catalog {
+    static func load(extraDirectories: [String], paths: GripPaths, environment: GripPaths.Environment = .init()) -> Catalog {
         var catalog = Catalog()
         // The bundled files are checked by the test suite; here only their headers are
         // read, and each is loaded in full when it is opened.

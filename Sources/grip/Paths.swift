@@ -14,9 +14,7 @@ struct GripPaths {
         subscript(name: String) -> String? { getenv(name).map { String(cString: $0) } }
     }
 
-    static var environment: Environment { Environment() }
-
-    static func current(environment: Environment = GripPaths.environment) -> GripPaths {
+    static func current(environment: Environment = Environment()) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
             let root = URL(fileURLWithPath: home, isDirectory: true)
             return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"), cache: root.appendingPathComponent("cache"))
