@@ -1,6 +1,7 @@
 import Foundation
 import GripBundled
 import GripEngine
+import GripResults
 
 /// Every questionnaire Grip can offer: bundled ones first, then directories of an
 /// organisation's own, where a later source overrides an earlier one with the same id.
@@ -42,10 +43,11 @@ struct Catalog {
         }
         directories += extraDirectories
         for directory in directories {
-            let url = URL(fileURLWithPath: directory, isDirectory: true)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { continue }
+            guard let names = DirectoryListing.names(atPath: directory) else { continue }
+            // Files are named by absolute path, as a relative directory means it here.
+            let base = directory.hasPrefix("/") ? directory : URL(fileURLWithPath: directory, isDirectory: true).path
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let path = url.appendingPathComponent(name).path
+                let path = base.hasSuffix("/") ? base + name : base + "/" + name
                 guard let data = FileManager.default.contents(atPath: path) else { continue }
                 catalog.add(QuestionnaireLoader.load(data, file: path), origin: directory)
             }

@@ -16,25 +16,34 @@ struct GripPaths {
 
     static func current(environment: Environment = Environment()) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
-            let root = URL(fileURLWithPath: home, isDirectory: true)
-            return GripPaths(config: root.appendingPathComponent("config"), data: root.appendingPathComponent("data"), cache: root.appendingPathComponent("cache"))
+            return GripPaths(config: directory(home, "config"), data: directory(home, "data"), cache: directory(home, "cache"))
         }
-        let userHome = environment["HOME"].map { URL(fileURLWithPath: $0, isDirectory: true) }
-            ?? FileManager.default.homeDirectoryForCurrentUser
-        func xdg(_ variable: String, _ fallback: String) -> URL {
-            if let value = environment[variable], value.hasPrefix("/") { return URL(fileURLWithPath: value, isDirectory: true) }
-            return userHome.appendingPathComponent(fallback, isDirectory: true)
+        let userHome = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        func xdg(_ variable: String, _ fallback: String) -> String {
+            if let value = environment[variable], value.hasPrefix("/") { return value }
+            return joined(userHome, fallback)
         }
         return GripPaths(
-            config: xdg("XDG_CONFIG_HOME", ".config").appendingPathComponent("grip"),
-            data: xdg("XDG_DATA_HOME", ".local/share").appendingPathComponent("grip"),
-            cache: xdg("XDG_CACHE_HOME", ".cache").appendingPathComponent("grip"))
+            config: directory(xdg("XDG_CONFIG_HOME", ".config"), "grip"),
+            data: directory(xdg("XDG_DATA_HOME", ".local/share"), "grip"),
+            cache: directory(xdg("XDG_CACHE_HOME", ".cache"), "grip"))
     }
 
     /// An organisation's own questionnaires, beside the bundled ones.
-    var userQuestionnaires: URL { config.appendingPathComponent("questionnaires") }
-    var results: URL { data.appendingPathComponent("results") }
+    var userQuestionnaires: URL { Self.directory(config.path, "questionnaires") }
+    var results: URL { Self.directory(data.path, "results") }
     /// Practice results from workshops, apart from real ones.
-    var practice: URL { data.appendingPathComponent("practice") }
-    var drafts: URL { data.appendingPathComponent("drafts") }
+    var practice: URL { Self.directory(data.path, "practice") }
+    var drafts: URL { Self.directory(data.path, "drafts") }
+
+    // Joined as text: the first `URL.appendingPathComponent` of a run makes the Swift
+    // runtime scan every protocol conformance in the binary (about 0.07 ms), and every
+    // command starts here.
+    private static func joined(_ base: String, _ name: String) -> String {
+        base.hasSuffix("/") ? base + name : base + "/" + name
+    }
+
+    private static func directory(_ base: String, _ name: String) -> URL {
+        URL(fileURLWithPath: joined(base, name), isDirectory: true)
+    }
 }
