@@ -54,6 +54,7 @@ struct ScoreCommand: ParsableCommand {
         } else {
             Console.out(OutcomeText.render(outcome, language: language), terminator: "")
         }
+        keepUntilExit((catalog, session, outcome))
         if source.distrust != nil { throw ExitCode(1) }
     }
 }
