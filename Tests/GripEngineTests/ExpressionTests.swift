@@ -105,6 +105,12 @@ struct ExpressionTests {
         ("", 0, "the condition is empty"),
         ("yn yn", 3, "unexpected 'yn' after a complete condition"),
         ("[1, 2]", 0, "a list can only follow 'in', as in: answer in ['a', 'b']"),
+        ("yn and or ynu", 7, "expected a value, found 'or'"),
+        // A mistake in the characters is reported before an earlier one in the grammar.
+        ("yn and and yn = 1", 14, "'=' is not an operator; compare with '=='"),
+        // Columns count characters, not bytes.
+        ("t == 'café' and yn ?", 19, "unexpected character '?'"),
+        ("t == 'é' and n", 13, "'and' needs a yes/no value, but this is a number"),
     ])
     func errors(source: String, offset: Int, message: String) {
         #expect(throws: ExpressionError(offset: offset, message)) {

@@ -14,40 +14,51 @@ struct Parser {
     /// parser itself recurses on (chains of binary operators are loops).
     static let maximumDepth = 64
 
-    private let tokens: [Token]
-    private var position = 0
+    private var lexer: Lexer
+    private var current: Token
     private var depth = 0
 
     static func parse(_ source: String) throws(ExpressionError) -> Syntax {
-        var parser = Parser(tokens: try Lexer.tokenize(source))
-        if parser.current.kind == .end {
+        var parser = try Parser(lexer: Lexer(source))
+        do {
+            return try parser.parseCondition()
+        } catch {
+            // Tokens are read as the parser goes, but a mistake in the characters anywhere
+            // is reported before one in the grammar, as when all were read first.
+            while try parser.lexer.next().kind != .end {}
+            throw error
+        }
+    }
+
+    private mutating func parseCondition() throws(ExpressionError) -> Syntax {
+        if current.kind == .end {
             throw ExpressionError(offset: 0, "the condition is empty")
         }
-        let syntax = try parser.or()
-        if parser.current.kind != .end {
-            throw ExpressionError(offset: parser.current.offset, "unexpected \(describe(parser.current.kind)) after a complete condition")
+        let syntax = try or()
+        if current.kind != .end {
+            throw ExpressionError(offset: current.offset, "unexpected \(Self.describe(current.kind)) after a complete condition")
         }
         // A chain `a and b and c …` is built left-deep, so its depth grows with its length.
         // The type checker and evaluator recurse once per level: this bound keeps them safe.
         // Every node takes a token of its own, so with no more tokens than levels allowed
         // the tree cannot be too deep (the end token is not a node).
-        if parser.tokens.count - 1 > ExpressionLimits.maximumDepth, let offset = syntax.offset(beyondDepth: ExpressionLimits.maximumDepth) {
+        if lexer.count - 1 > ExpressionLimits.maximumDepth, let offset = syntax.offset(beyondDepth: ExpressionLimits.maximumDepth) {
             throw ExpressionError(offset: offset, "the condition is too deep: more than \(ExpressionLimits.maximumDepth) levels of operators (each operator in a chain such as 'a and b and c' adds one); split it up")
         }
         return syntax
     }
 
-    private init(tokens: [Token]) {
-        self.tokens = tokens
+    private init(lexer: Lexer) throws(ExpressionError) {
+        self.lexer = lexer
+        current = try self.lexer.next()
     }
 
-    private var current: Token { tokens[position] }
+    private mutating func advance() throws(ExpressionError) {
+        if current.kind != .end { current = try lexer.next() }
+    }
 
-    private mutating func advance() { if position < tokens.count - 1 { position += 1 } }
-
-    private func isKeyword(_ word: String) -> Bool {
-        if case .identifier(let name) = current.kind { return name == word }
-        return false
+    private func isKeyword(_ keyword: Keyword) -> Bool {
+        current.kind == .keyword(keyword)
     }
 
     private mutating func nested<T>(_ body: (inout Parser) throws(ExpressionError) -> T) throws(ExpressionError) -> T {
@@ -62,9 +73,9 @@ struct Parser {
     private mutating func or() throws(ExpressionError) -> Syntax {
         try nested { parser throws(ExpressionError) in
             var left = try parser.and()
-            while parser.isKeyword("or") {
+            while parser.isKeyword(.or) {
                 let offset = parser.current.offset
-                parser.advance()
+                try parser.advance()
                 left = .binary(.or, left, try parser.and(), offset: offset)
             }
             return left
@@ -73,18 +84,18 @@ struct Parser {
 
     private mutating func and() throws(ExpressionError) -> Syntax {
         var left = try not()
-        while isKeyword("and") {
+        while isKeyword(.and) {
             let offset = current.offset
-            advance()
+            try advance()
             left = .binary(.and, left, try not(), offset: offset)
         }
         return left
     }
 
     private mutating func not() throws(ExpressionError) -> Syntax {
-        if isKeyword("not") {
+        if isKeyword(.not) {
             let offset = current.offset
-            advance()
+            try advance()
             return try nested { parser throws(ExpressionError) in .not(try parser.not(), offset: offset) }
         }
         return try compare()
@@ -101,17 +112,17 @@ struct Parser {
         case .lessEqual: op = .lessEqual
         case .greater: op = .greater
         case .greaterEqual: op = .greaterEqual
-        case .identifier("in"): op = .in
-        case .identifier("not"):
-            advance()
-            guard isKeyword("in") else {
+        case .keyword(.in): op = .in
+        case .keyword(.not):
+            try advance()
+            guard isKeyword(.in) else {
                 throw ExpressionError(offset: offset, "'not' here must be followed by 'in'")
             }
             op = .notIn
         default: op = nil
         }
         guard let op else { return left }
-        advance()
+        try advance()
         return .binary(op, left, try sum(), offset: offset)
     }
 
@@ -120,7 +131,7 @@ struct Parser {
         while current.kind == .plus || current.kind == .minus {
             let op: BinaryOperator = current.kind == .plus ? .plus : .minus
             let offset = current.offset
-            advance()
+            try advance()
             left = .binary(op, left, try product(), offset: offset)
         }
         return left
@@ -130,7 +141,7 @@ struct Parser {
         var left = try unary()
         while current.kind == .star {
             let offset = current.offset
-            advance()
+            try advance()
             left = .binary(.times, left, try unary(), offset: offset)
         }
         return left
@@ -139,7 +150,7 @@ struct Parser {
     private mutating func unary() throws(ExpressionError) -> Syntax {
         if current.kind == .minus {
             let offset = current.offset
-            advance()
+            try advance()
             return try nested { parser throws(ExpressionError) in .negate(try parser.unary(), offset: offset) }
         }
         return try primary()
@@ -149,38 +160,38 @@ struct Parser {
         let token = current
         switch token.kind {
         case .integer(let value):
-            advance()
+            try advance()
             return .integer(value, offset: token.offset)
         case .string(let value):
-            advance()
+            try advance()
             return .string(value, offset: token.offset)
-        case .identifier(let name):
-            switch name {
-            case "true", "yes":
-                advance()
+        case .keyword(let keyword):
+            switch keyword {
+            case .true, .yes:
+                try advance()
                 return .boolean(true, offset: token.offset)
-            case "false", "no":
-                advance()
+            case .false, .no:
+                try advance()
                 return .boolean(false, offset: token.offset)
-            case "and", "or", "in", "not":
-                throw ExpressionError(offset: token.offset, "expected a value, found '\(name)'")
-            default:
-                advance()
-                guard current.kind == .leftParen else { return .name(name, offset: token.offset) }
-                advance()
-                let arguments = try items(closing: .rightParen, what: "')'")
-                return .call(name, arguments, offset: token.offset)
+            case .and, .or, .in, .not:
+                throw ExpressionError(offset: token.offset, "expected a value, found '\(keyword.rawValue)'")
             }
+        case .identifier(let name):
+            try advance()
+            guard current.kind == .leftParen else { return .name(name, offset: token.offset) }
+            try advance()
+            let arguments = try items(closing: .rightParen, what: "')'")
+            return .call(name, arguments, offset: token.offset)
         case .leftBracket:
-            advance()
+            try advance()
             return .list(try items(closing: .rightBracket, what: "']'"), offset: token.offset)
         case .leftParen:
-            advance()
+            try advance()
             let inner = try or()
             guard current.kind == .rightParen else {
                 throw ExpressionError(offset: current.offset, "expected ')' to close the '(' at column \(token.offset + 1), found \(Self.describe(current.kind))")
             }
-            advance()
+            try advance()
             return inner
         default:
             throw ExpressionError(offset: token.offset, "expected a value, found \(Self.describe(token.kind))")
@@ -190,19 +201,19 @@ struct Parser {
     private mutating func items(closing: Token.Kind, what: String) throws(ExpressionError) -> [Syntax] {
         var items: [Syntax] = []
         if current.kind == closing {
-            advance()
+            try advance()
             return items
         }
         while true {
             items.append(try or())
             if current.kind == .comma {
-                advance()
+                try advance()
                 continue
             }
             guard current.kind == closing else {
                 throw ExpressionError(offset: current.offset, "expected ',' or \(what), found \(Self.describe(current.kind))")
             }
-            advance()
+            try advance()
             return items
         }
     }
@@ -210,6 +221,7 @@ struct Parser {
     static func describe(_ kind: Token.Kind) -> String {
         switch kind {
         case .identifier(let name): "'\(name)'"
+        case .keyword(let keyword): "'\(keyword.rawValue)'"
         case .integer(let value): "'\(value)'"
         case .string(let value): "'\(value)'"
         case .leftParen: "'('"

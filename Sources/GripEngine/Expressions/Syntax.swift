@@ -62,4 +62,4 @@ enum BinaryOperator: String, Sendable {
 }
 
 /// Words with a meaning of their own; they cannot be question ids.
-public let reservedWords: Set<String> = ["and", "or", "not", "in", "true", "false", "yes", "no"]
+public let reservedWords: Set<String> = Set(Keyword.allCases.map(\.rawValue))
