@@ -174,7 +174,7 @@ private struct SubsetReader {
     mutating func skipToToken() {
         skipSpacesAndBreaks()
         while current == .hash {
-            while position < bytes.count && bytes[position] != .newline { position += 1 }
+            position = lineEnd(from: position)
             skipSpacesAndBreaks()
         }
     }
@@ -340,6 +340,14 @@ private struct SubsetReader {
         }
     }
 
+    /// The index of the line break at or after `index`, or the end: memchr, because lines
+    /// of block text run long and are most of a questionnaire's bytes.
+    func lineEnd(from index: Int) -> Int {
+        guard index < bytes.count, let base = bytes.baseAddress else { return bytes.count }
+        guard let found = memchr(base + index, Int32(UInt8.newline), bytes.count - index) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
     func slice(_ start: Int, _ end: Int) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: bytes[start..<end])
     }
@@ -487,8 +495,7 @@ private struct SubsetReader {
             var scan = begin
             while scan < bytes.count && bytes[scan] == .space { scan += 1 }
             let spaces = scan - begin
-            var end = scan
-            while end < bytes.count && bytes[end] != .newline { end += 1 }
+            let end = lineEnd(from: scan)
             if scan == end {
                 // Spaces past the indentation would be text; before the first line they
                 // may be errors for libyaml.
