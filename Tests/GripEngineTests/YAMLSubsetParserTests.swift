@@ -59,6 +59,7 @@ struct YAMLSubsetParserTests {
         "t: {nl: Twee woorden, en: Two words}\nl: [a, 'b c', \"d\\\"e\", []]\nm: {}\n",
         "f: [a,\n  b,\n    c]\n",
         "s: 'it''s'\nd: \"tab\\there \\u00e9 \\x41 \\U0001F600 \\\\ \\/ \\N \\_\"\n",
+        "s: ''\nt: 'a''b''''c'\nu: ''''\nv: 'x'''\nw: '''y'\nl: ['p''q', '', 'r']\n",
         "x: >-\n  one\n  two\n\n  three\n\n\n  four\ny: 1\n",
         "x: >\n  one\n  two\n\ny: 1\n",
         "x: |\n  one\n    two\n\n  three\ny: |-\n  a\n  b\n",
@@ -107,6 +108,7 @@ struct YAMLSubsetParserTests {
         "t: {nl: Twee woorden, en: Two words}\nl: [a, 'b c', \"d\\\"e\", []]\n",
         "x: >-\n  one\n  two\n\n  three\ny: 1\n",
         "x: |-\n  a\n  b\n",
+        "s: ''\nt: 'a''b''''c'\nu: ''''\nv: 'x'''\nw: '''y'\nl: ['p''q', '', 'r']\n",
         "naïve: é\n",
     ])
     func commonConstructsTakeTheFastPath(_ text: String) {

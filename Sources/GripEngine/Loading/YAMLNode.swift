@@ -141,6 +141,16 @@ struct YAMLTreeBuilder {
         text.reserveCapacity(expectedBytes)
     }
 
+    /// For a reader of `source`: the text starts as a copy of the file, so a scalar that
+    /// stands in it as it reads (most keys and values) is a range of it, not a copy of its
+    /// own. Block text and escapes, rewritten, follow it.
+    init(source: UnsafeBufferPointer<UInt8>) {
+        records.reserveCapacity(source.count / 12)
+        entries.reserveCapacity(source.count / 12)
+        text.reserveCapacity(2 * source.count)
+        text.append(contentsOf: source)
+    }
+
     /// The largest file the 32-bit offsets can describe, with room to spare.
     static let byteLimit = 1 << 30
 
@@ -153,6 +163,13 @@ struct YAMLTreeBuilder {
     mutating func scalar(_ string: String, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
         var string = string
         return string.withUTF8 { scalar($0, style: style, mark: mark) }
+    }
+
+    /// A scalar whose text is `range` of the source this builder was made with.
+    mutating func sourceScalar(_ range: Range<Int>, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
+        add(.init(
+            kind: .scalar, style: style, line: Int32(clamping: mark.line), column: Int32(clamping: mark.column),
+            start: Int32(range.lowerBound), count: Int32(range.count)))
     }
 
     /// The text written so far: where a scalar written piece by piece starts.

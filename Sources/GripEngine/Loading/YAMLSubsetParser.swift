@@ -47,7 +47,7 @@ private struct SubsetReader {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        builder = YAMLTreeBuilder(expectedBytes: bytes.count)
+        builder = YAMLTreeBuilder(source: bytes)
     }
 
     /// The byte at `index`, or 0 past the end (NUL bytes are refused before parsing).
@@ -236,7 +236,7 @@ private struct SubsetReader {
             while bytes[end - 1] == .space { end -= 1 }
             // libyaml refuses keys longer than 1024 characters.
             guard end - position < 1000 else { throw Unsupported() }
-            let key = builder.scalar(slice(position, end), style: .plain, mark: mark)
+            let key = builder.sourceScalar(position..<end, style: .plain, mark: mark)
             try addKey(key, entryMark: entryMark)
             position = colon + 1
             builder.addEntry(try blockValue(parentIndent: indent, afterIndicator: position, inMapping: true))
@@ -298,7 +298,7 @@ private struct SubsetReader {
         let emptyMark = mark(at: afterIndicator)
         skipToToken()
         if atEnd || indent < parentIndent || indent == parentIndent && !(inMapping && atSequenceEntry) {
-            return builder.scalar(slice(position, position), style: .plain, mark: emptyMark)
+            return builder.sourceScalar(position..<position, style: .plain, mark: emptyMark)
         }
         if atSequenceEntry { return try blockSequence(indent: indent) }
         if keyColon() != nil { return try blockMapping(indent: indent) }
@@ -366,7 +366,7 @@ private struct SubsetReader {
             if byte != .space { end = position + 1 }
             position += 1
         }
-        return builder.scalar(slice(start, end), style: .plain, mark: scalarMark)
+        return builder.sourceScalar(start..<end, style: .plain, mark: scalarMark)
     }
 
     /// "…" on one line, with the escapes JSON knows and YAML's \x, \U, \N, \_, \L, \P.
@@ -380,7 +380,7 @@ private struct SubsetReader {
         }
         if current == .doubleQuote {
             position += 1
-            return builder.scalar(slice(start, position - 1), style: .doubleQuoted, mark: scalarMark)
+            return builder.sourceScalar(start..<position - 1, style: .doubleQuoted, mark: scalarMark)
         }
         var buffer = Array(bytes[start..<position])
         while true {
@@ -448,24 +448,29 @@ private struct SubsetReader {
     mutating func singleQuoted() throws(Unsupported) -> Int32 {
         let scalarMark = mark
         position += 1
-        // Runs between quotes go straight into the tree's text.
-        let textStart = builder.textCount
+        let contentStart = position
+        // Text without '' is read where it stands; with one, the runs between are copied.
+        var textStart: Int?
         var runStart = position
         while true {
             guard position < bytes.count, bytes[position] != .newline else { throw Unsupported() }
             if bytes[position] == .singleQuote {
-                builder.appendText(slice(runStart, position))
-                position += 1
-                if current == .singleQuote {
-                    // '' is one quote: it starts the next run.
-                    runStart = position
-                    position += 1
-                    continue
-                }
-                break
+                guard byte(position + 1) == .singleQuote else { break }
+                // '' is one quote: the run takes the first, the next run starts after both.
+                if textStart == nil { textStart = builder.textCount }
+                builder.appendText(slice(runStart, position + 1))
+                position += 2
+                runStart = position
+                continue
             }
             position += 1
         }
+        let end = position
+        position += 1
+        guard let textStart else {
+            return builder.sourceScalar(contentStart..<end, style: .singleQuoted, mark: scalarMark)
+        }
+        builder.appendText(slice(runStart, end))
         return builder.scalar(textFrom: textStart, style: .singleQuoted, mark: scalarMark)
     }
 
@@ -639,6 +644,6 @@ private struct SubsetReader {
                 end = position
             }
         }
-        return builder.scalar(slice(start, end), style: .plain, mark: scalarMark)
+        return builder.sourceScalar(start..<end, style: .plain, mark: scalarMark)
     }
 }
