@@ -36,48 +36,50 @@ public indirect enum CompiledExpression: Sendable, Equatable, Codable {
     }
 
     /// Indices of every question this expression reads, without repeats.
-    public var referencedQuestions: [Int] {
-        // An expression has at most `ExpressionLimits.maximumTokens` tokens and mostly a
-        // handful of answers: searching the list beats hashing.
-        var ordered: [Int] = []
-        forEachNode { node in
-            switch node {
-            case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _), .selected(_, let index, _):
-                if !ordered.contains(index) { ordered.append(index) }
-            default: break
-            }
-        }
-        return ordered
-    }
+    public var referencedQuestions: [Int] { references.questions }
 
     /// The scores and criteria this expression reads directly, without repeats.
-    public var referencedRules: [RuleSymbol] {
-        // As with questions: a handful at most, so searching the list beats hashing.
-        var ordered: [RuleSymbol] = []
-        forEachNode { node in
-            let symbol: RuleSymbol
-            switch node {
-            case .score(let index): symbol = .score(index)
-            case .criterion(let index): symbol = .criterion(index)
-            default: return
-            }
-            if !ordered.contains(symbol) { ordered.append(symbol) }
-        }
-        return ordered
+    public var referencedRules: [RuleSymbol] { references.rules }
+
+    /// The questions and the scores and criteria this expression reads, each without
+    /// repeats, in the order they first occur: one walk for both.
+    public var references: ExpressionReferences {
+        var references = ExpressionReferences()
+        collect(into: &references)
+        return references
     }
 
-    /// Visits this node and every node below it, depth first, left to right.
-    func forEachNode(_ visit: (CompiledExpression) -> Void) {
-        visit(self)
+    // Depth first, left to right, into one accumulator: the loader walks every condition,
+    // and a closure call per node cost a few percent of a load. An expression has at most
+    // `ExpressionLimits.maximumTokens` tokens and mostly a handful of references:
+    // searching the lists beats hashing.
+    private func collect(into references: inout ExpressionReferences) {
         switch self {
-        case .boolean, .number, .string, .answer, .isUnknown, .isAnswered, .count, .selected, .score, .criterion:
+        case .boolean, .number, .string:
             break
+        case .answer(let index), .isUnknown(let index), .isAnswered(let index), .count(let index, _), .selected(_, let index, _):
+            if !references.questions.contains(index) { references.questions.append(index) }
+        case .score(let index):
+            if !references.rules.contains(.score(index)) { references.rules.append(.score(index)) }
+        case .criterion(let index):
+            if !references.rules.contains(.criterion(index)) { references.rules.append(.criterion(index)) }
         case .not(let inner), .negate(let inner), .oneOf(let inner, _, _):
-            inner.forEachNode(visit)
+            inner.collect(into: &references)
         case .and(let left, let right), .or(let left, let right), .compare(_, let left, let right), .arithmetic(_, let left, let right):
-            left.forEachNode(visit)
-            right.forEachNode(visit)
+            left.collect(into: &references)
+            right.collect(into: &references)
         }
+    }
+}
+
+/// What an expression reads: question indices and named rules, each in order of first use.
+public struct ExpressionReferences: Sendable, Equatable {
+    public var questions: [Int] = []
+    public var rules: [RuleSymbol] = []
+
+    public init(questions: [Int] = [], rules: [RuleSymbol] = []) {
+        self.questions = questions
+        self.rules = rules
     }
 }
 

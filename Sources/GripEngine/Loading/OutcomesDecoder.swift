@@ -62,19 +62,16 @@ struct OutcomesDecoder {
 
         let scores = scoreItems.map { decodeScore($0, scope: scope) }
         let criteria = criterionItems.map { decodeCriterion($0, scope: scope) }
-        let order = evaluationOrder(scores: scores, criteria: criteria, scoreItems: scoreItems, criterionItems: criterionItems)
+        // What each rule reads, worked out once: the order, the use check and the
+        // questions behind each criterion all need it.
+        let reads = RuleReads(scores: scores, criteria: criteria)
+        let order = evaluationOrder(reads: reads, scoreItems: scoreItems, criterionItems: criterionItems)
         let criterionIndex = Dictionary(criterionItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
         var used = Set<Int>()
-        for criterion in criteria {
-            for case .criterion(let other) in criterion?.condition.referencedRules ?? [] { used.insert(other) }
-        }
-        for score in scores {
-            for term in score?.terms ?? [] {
-                if case .points(let condition, _) = term {
-                    for case .criterion(let other) in condition.referencedRules { used.insert(other) }
-                }
-            }
+        // A score's number terms cannot read a criterion (a yes/no value is never a number).
+        for case .criterion(let other) in reads.criteria.flatMap(\.rules) + reads.scores.joined().flatMap(\.rules) {
+            used.insert(other)
         }
         let assessments = items(fields["assessments"], of: "assessments").compactMap { decodeAssessment($0, criteria: criterionIndex, used: &used) }
         if let node = fields["assessments"], assessments.isEmpty, reader.diagnostics.errors.count == errorsBefore {
@@ -94,7 +91,7 @@ struct OutcomesDecoder {
         let compiledScores = scores.compactMap { $0 }
         var compiledCriteria = criteria.compactMap { $0 }
         guard compiledScores.count == scores.count, compiledCriteria.count == criteria.count else { return nil }
-        Self.collectQuestions(&compiledCriteria, scores: compiledScores, order: order)
+        Self.collectQuestions(&compiledCriteria, reads: reads, order: order)
         return OutcomeRules(
             scores: compiledScores, criteria: compiledCriteria, assessments: assessments,
             classifications: classifications, dimensions: dimensions, warnings: warnings, evaluationOrder: order)
@@ -214,21 +211,7 @@ struct OutcomesDecoder {
     }
 
     /// A topological order of scores and criteria; reports a cycle and returns nil.
-    private mutating func evaluationOrder(scores: [ScoreRule?], criteria: [Criterion?], scoreItems: [Named], criterionItems: [Named]) -> [RuleSymbol]? {
-        func reads(_ symbol: RuleSymbol) -> [RuleSymbol] {
-            switch symbol {
-            case .score(let index):
-                return scores[index]?.terms.flatMap { term -> [RuleSymbol] in
-                    switch term {
-                    case .points(let condition, _): condition.referencedRules
-                    case .value(let value): value.referencedRules
-                    case .weights: []
-                    }
-                } ?? []
-            case .criterion(let index):
-                return criteria[index]?.condition.referencedRules ?? []
-            }
-        }
+    private mutating func evaluationOrder(reads: RuleReads, scoreItems: [Named], criterionItems: [Named]) -> [RuleSymbol]? {
         func named(_ symbol: RuleSymbol) -> Named {
             switch symbol {
             case .score(let index): scoreItems[index]
@@ -248,7 +231,7 @@ struct OutcomesDecoder {
             }
             marks[symbol] = .visiting
             path.append(symbol)
-            for next in reads(symbol) {
+            for next in reads.rules(of: symbol) {
                 if let cycle = visit(next) { return cycle }
             }
             path.removeLast()
@@ -266,9 +249,36 @@ struct OutcomesDecoder {
         return order
     }
 
+    /// What each score term and each criterion reads, by index (nothing for one that did
+    /// not compile).
+    struct RuleReads {
+        var scores: [[ExpressionReferences]]
+        var criteria: [ExpressionReferences]
+
+        init(scores: [ScoreRule?], criteria: [Criterion?]) {
+            self.scores = scores.map { score in
+                (score?.terms ?? []).map { term in
+                    switch term {
+                    case .points(let condition, _): condition.references
+                    case .value(let value): value.references
+                    case .weights(let question, _): ExpressionReferences(questions: [question])
+                    }
+                }
+            }
+            self.criteria = criteria.map { $0?.condition.references ?? ExpressionReferences() }
+        }
+
+        func rules(of symbol: RuleSymbol) -> [RuleSymbol] {
+            switch symbol {
+            case .score(let index): scores[index].flatMap(\.rules)
+            case .criterion(let index): criteria[index].rules
+            }
+        }
+    }
+
     /// Each criterion's questions, through the scores and criteria it reads.
-    private static func collectQuestions(_ criteria: inout [Criterion], scores: [ScoreRule], order: [RuleSymbol]) {
-        var scoreQuestions = Array(repeating: [Int](), count: scores.count)
+    private static func collectQuestions(_ criteria: inout [Criterion], reads: RuleReads, order: [RuleSymbol]) {
+        var scoreQuestions = Array(repeating: [Int](), count: reads.scores.count)
         func union(_ lists: [[Int]]) -> [Int] {
             // Question indices are small and dense: a flag per question beats hashing.
             var seen = [Bool](repeating: false, count: (lists.joined().max() ?? -1) + 1)
@@ -279,8 +289,8 @@ struct OutcomesDecoder {
             }
             return result
         }
-        func questions(of expression: CompiledExpression) -> [[Int]] {
-            [expression.referencedQuestions] + expression.referencedRules.map { rule in
+        func questions(of references: ExpressionReferences) -> [[Int]] {
+            [references.questions] + references.rules.map { rule in
                 switch rule {
                 case .score(let index): scoreQuestions[index]
                 case .criterion(let index): criteria[index].questions
@@ -290,15 +300,9 @@ struct OutcomesDecoder {
         for symbol in order {
             switch symbol {
             case .score(let index):
-                scoreQuestions[index] = union(scores[index].terms.flatMap { term -> [[Int]] in
-                    switch term {
-                    case .points(let condition, _): questions(of: condition)
-                    case .value(let value): questions(of: value)
-                    case .weights(let question, _): [[question]]
-                    }
-                })
+                scoreQuestions[index] = union(reads.scores[index].flatMap(questions(of:)))
             case .criterion(let index):
-                criteria[index].questions = union(questions(of: criteria[index].condition))
+                criteria[index].questions = union(questions(of: reads.criteria[index]))
             }
         }
     }
