@@ -118,6 +118,17 @@ struct ExpressionTests {
         }
     }
 
+    @Test func referencesComeInTheOrderTheyAreFirstReadWithoutRepeats() throws {
+        let questions = try TypeChecker.compileCondition(
+            "n > 1 and pick == 'a' or yn and n < 3 and 'a' in many and count(many) > 0 and unknown(ynu)", scope: scope)
+        #expect(questions.references == ExpressionReferences(questions: [4, 2, 0, 3, 1]))
+        #expect(questions.referencedQuestions == [4, 2, 0, 3, 1])
+        let rules = scope.withRules(["total": .score(0), "risky": .criterion(1), "mild": .criterion(0)])
+        let mixed = try TypeChecker.compileCondition("risky or total > 3 and mild or risky and not yn", scope: rules)
+        #expect(mixed.references == ExpressionReferences(questions: [0], rules: [.criterion(1), .score(0), .criterion(0)]))
+        #expect(mixed.referencedRules == [.criterion(1), .score(0), .criterion(0)])
+    }
+
     @Test func deepNestingIsRejectedNotACrash() {
         let source = String(repeating: "(", count: 10_000) + "yn" + String(repeating: ")", count: 10_000)
         #expect(throws: ExpressionError.self) { _ = try TypeChecker.compileCondition(source, scope: scope) }
