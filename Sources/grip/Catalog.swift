@@ -37,7 +37,7 @@ struct Catalog {
                 catalog.add(QuestionnaireLoader.load(file.contents, file: name), origin: "bundled")
             }
         }
-        var directories = [paths.userQuestionnaires.path]
+        var directories = [paths.userQuestionnairesPath]
         if let list = environment["GRIP_QUESTIONNAIRES"] {
             directories += list.split(separator: ":").map(String.init)
         }

@@ -2,10 +2,17 @@ import Foundation
 
 /// Where Grip keeps its files: `GRIP_HOME` overrides everything, otherwise XDG.
 struct GripPaths {
-    let config: URL
-    let data: URL
+    // Kept as text: a URL's first `path` or `appendingPathComponent` in a run makes the
+    // Swift runtime scan every protocol conformance in the binary (about 0.07 ms each),
+    // and every command starts here.
+    let configPath: String
+    let dataPath: String
+    let cachePath: String
+
+    var config: URL { URL(fileURLWithPath: configPath, isDirectory: true) }
+    var data: URL { URL(fileURLWithPath: dataPath, isDirectory: true) }
     /// What can be rebuilt at any time (the index of register folders).
-    let cache: URL
+    var cache: URL { URL(fileURLWithPath: cachePath, isDirectory: true) }
 
     /// The variables Grip's paths and catalog read, each looked up when asked for.
     /// `ProcessInfo.environment` copies the whole environment into a dictionary on every
@@ -16,7 +23,7 @@ struct GripPaths {
 
     static func current(environment: Environment = Environment()) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
-            return GripPaths(config: directory(home, "config"), data: directory(home, "data"), cache: directory(home, "cache"))
+            return GripPaths(configPath: joined(home, "config"), dataPath: joined(home, "data"), cachePath: joined(home, "cache"))
         }
         let userHome = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
         func xdg(_ variable: String, _ fallback: String) -> String {
@@ -24,21 +31,18 @@ struct GripPaths {
             return joined(userHome, fallback)
         }
         return GripPaths(
-            config: directory(xdg("XDG_CONFIG_HOME", ".config"), "grip"),
-            data: directory(xdg("XDG_DATA_HOME", ".local/share"), "grip"),
-            cache: directory(xdg("XDG_CACHE_HOME", ".cache"), "grip"))
+            configPath: joined(xdg("XDG_CONFIG_HOME", ".config"), "grip"),
+            dataPath: joined(xdg("XDG_DATA_HOME", ".local/share"), "grip"),
+            cachePath: joined(xdg("XDG_CACHE_HOME", ".cache"), "grip"))
     }
 
     /// An organisation's own questionnaires, beside the bundled ones.
-    var userQuestionnaires: URL { Self.directory(config.path, "questionnaires") }
-    var results: URL { Self.directory(data.path, "results") }
+    var userQuestionnairesPath: String { Self.joined(configPath, "questionnaires") }
+    var results: URL { Self.directory(dataPath, "results") }
     /// Practice results from workshops, apart from real ones.
-    var practice: URL { Self.directory(data.path, "practice") }
-    var drafts: URL { Self.directory(data.path, "drafts") }
+    var practice: URL { Self.directory(dataPath, "practice") }
+    var drafts: URL { Self.directory(dataPath, "drafts") }
 
-    // Joined as text: the first `URL.appendingPathComponent` of a run makes the Swift
-    // runtime scan every protocol conformance in the binary (about 0.07 ms), and every
-    // command starts here.
     private static func joined(_ base: String, _ name: String) -> String {
         base.hasSuffix("/") ? base + name : base + "/" + name
     }
