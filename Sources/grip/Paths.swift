@@ -23,9 +23,10 @@ struct GripPaths {
 
     static func current(environment: Environment = Environment()) -> GripPaths {
         if let home = environment["GRIP_HOME"], !home.isEmpty {
+            let home = absolute(home)
             return GripPaths(configPath: joined(home, "config"), dataPath: joined(home, "data"), cachePath: joined(home, "cache"))
         }
-        let userHome = environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let userHome = environment["HOME"].map(absolute) ?? FileManager.default.homeDirectoryForCurrentUser.path
         func xdg(_ variable: String, _ fallback: String) -> String {
             if let value = environment[variable], value.hasPrefix("/") { return value }
             return joined(userHome, fallback)
@@ -42,6 +43,11 @@ struct GripPaths {
     /// Practice results from workshops, apart from real ones.
     var practice: URL { Self.directory(dataPath, "practice") }
     var drafts: URL { Self.directory(dataPath, "drafts") }
+
+    /// A relative path taken from the working directory, as a file URL would be.
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : URL(fileURLWithPath: path, isDirectory: true).path
+    }
 
     private static func joined(_ base: String, _ name: String) -> String {
         base.hasSuffix("/") ? base + name : base + "/" + name

@@ -87,6 +87,20 @@ struct CommandTests {
         #expect(english.stdout.contains("Quickscan"))
     }
 
+    @Test func ownQuestionnairesAreFoundUnderARelativeGripHomeAndNamedByFullPath() throws {
+        let parent = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let own = parent.appendingPathComponent("home/config/questionnaires")
+        try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+        let quickscan = try String(contentsOf: GripProcess.packageRoot.appendingPathComponent("Questionnaires/quickscan.yaml"), encoding: .utf8)
+        try Data(quickscan.replacingOccurrences(of: "\nid: quickscan\n", with: "\nid: eigen-scan\n").utf8).write(to: own.appendingPathComponent("eigen.yaml"))
+        // GRIP_HOME is taken from the directory grip starts in, as it always was.
+        let output = try GripProcess.run(["list"], home: parent, in: parent, environment: ["GRIP_HOME": "home"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let line = try #require(Self.line(output.stdout, "eigen-scan"), "\(output.stdout)")
+        #expect(line.hasSuffix("[\(own.standardizedFileURL.path)]"), "\(line)")
+    }
+
     @Test func validateAcceptsTheBundledFilesAndFailsWithLocations() throws {
         let home = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: home) }
