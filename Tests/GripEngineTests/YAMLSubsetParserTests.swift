@@ -56,6 +56,7 @@ struct YAMLSubsetParserTests {
         "- id: x\n  text: y\n- id: z\n  list:\n  - 1\n  - 2\n",
         "- \n  a: 1\n-\n- [a, b]\n",
         "naïve: é\nkey with spaces: v\nurl: https://example.org/a#b\nq: a:b\n",
+        "t: {nl: één twee drieën vierëntwintig — ja, en: x}\nl: [ééééééé, ëëëëëëëë, a, 'ü']\nm: {ä: 1, b: 2}\n",
         "t: {nl: Twee woorden, en: Two words}\nl: [a, 'b c', \"d\\\"e\", []]\nm: {}\n",
         "f: [a,\n  b,\n    c]\n",
         "s: 'it''s'\nd: \"tab\\there \\u00e9 \\x41 \\U0001F600 \\\\ \\/ \\N \\_\"\n",
@@ -109,6 +110,7 @@ struct YAMLSubsetParserTests {
         "x: >-\n  one\n  two\n\n  three\ny: 1\n",
         "x: |-\n  a\n  b\n",
         "s: ''\nt: 'a''b''''c'\nu: ''''\nv: 'x'''\nw: '''y'\nl: ['p''q', '', 'r']\n",
+        "t: {nl: één twee drieën vierëntwintig — ja, en: x}\nl: [ééééééé, ëëëëëëëë, a, 'ü']\nm: {ä: 1, b: 2}\n",
         "naïve: é\n",
     ])
     func commonConstructsTakeTheFastPath(_ text: String) {
