@@ -45,9 +45,9 @@ struct Catalog {
         for directory in directories {
             guard let names = DirectoryListing.names(atPath: directory) else { continue }
             // Files are named by absolute path, as a relative directory means it here.
-            let base = directory.hasPrefix("/") ? directory : URL(fileURLWithPath: directory, isDirectory: true).path
+            let base = GripPaths.absolute(directory)
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                let path = base.hasSuffix("/") ? base + name : base + "/" + name
+                let path = GripPaths.joined(base, name)
                 guard let data = FileManager.default.contents(atPath: path) else { continue }
                 catalog.add(QuestionnaireLoader.load(data, file: path), origin: directory)
             }

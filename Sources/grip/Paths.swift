@@ -45,11 +45,12 @@ struct GripPaths {
     var drafts: URL { Self.directory(dataPath, "drafts") }
 
     /// A relative path taken from the working directory, as a file URL would be.
-    private static func absolute(_ path: String) -> String {
+    static func absolute(_ path: String) -> String {
         path.hasPrefix("/") ? path : URL(fileURLWithPath: path, isDirectory: true).path
     }
 
-    private static func joined(_ base: String, _ name: String) -> String {
+    /// `name` inside folder `base`, as text.
+    static func joined(_ base: String, _ name: String) -> String {
         base.hasSuffix("/") ? base + name : base + "/" + name
     }
 
