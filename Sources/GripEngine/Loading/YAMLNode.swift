@@ -151,8 +151,13 @@ struct YAMLTreeBuilder {
         text.append(contentsOf: source)
     }
 
-    /// The largest file the 32-bit offsets can describe, with room to spare.
+    /// The largest file the 32-bit offsets can describe, with room to spare: its text,
+    /// escapes expanded (at most 1.5 bytes per byte, `\L`), stays under 2 GB.
     static let byteLimit = 1 << 30
+
+    /// The largest file read with `init(source:)`, whose text holds the file and then
+    /// the rewritten text (at most 2.5 bytes per byte together): larger ones go to Yams.
+    static let sourceCopyLimit = byteLimit / 2
 
     mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, style: YAMLNode.Style, mark: YAMLMark) -> Int32 {
         let start = Int32(text.count)

@@ -13,7 +13,7 @@ enum YAMLSubsetParser {
     /// The tree, or nil when the file is outside the subset (or not valid UTF-8, which
     /// the caller words).
     static func parse(_ data: Data) -> YAMLTree? {
-        guard data.count < YAMLTreeBuilder.byteLimit else { return nil }
+        guard data.count < YAMLTreeBuilder.sourceCopyLimit else { return nil }
         return data.withUnsafeBytes { raw in
             var reader = SubsetReader(bytes: raw.bindMemory(to: UInt8.self))
             guard let root = try? reader.document() else { return nil }
