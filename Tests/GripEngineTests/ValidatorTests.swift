@@ -101,3 +101,36 @@ struct TextAndKeyPositionTests {
         ])
     }
 }
+
+/// Mapping keys are matched on their bytes, the first sixteen as two words: a key must
+/// equal an allowed name in every byte, whatever its length.
+struct KeySetTests {
+    static let keys = KeySet(["id", "12345678", "123456789", "exactly_16_bytes", "estimated_minutes"], required: ["id"])
+
+    @Test(arguments: [
+        ("id", 0), ("12345678", 1), ("123456789", 2), ("exactly_16_bytes", 3), ("estimated_minutes", 4),
+        ("i", nil), ("", nil), ("idx", nil), ("Id", nil), ("ïd", nil), ("1234567", nil), ("12345679", nil),
+        ("123456788", nil), ("exactly_16_byteS", nil), ("exactly_16_bytes_", nil),
+        // The same first sixteen bytes, then different or missing.
+        ("estimated_minute", nil), ("estimated_minutez", nil), ("estimated_minutess", nil),
+    ] as [(String, Int?)])
+    func keysMatchOnEveryByte(key: String, slot: Int?) {
+        var bytes = key
+        #expect(bytes.withUTF8 { Self.keys.index(of: $0) } == slot)
+        #expect(Self.keys.index(of: key) == slot)
+    }
+
+    @Test func literalNamesFindTheirSlots() {
+        #expect(Self.keys.index(of: "estimated_minutes" as StaticString) == 4)
+        #expect(Self.keys.index(of: "exactly_16_bytes" as StaticString) == 3)
+        #expect(Self.keys.index(of: "x" as StaticString) == nil)
+        #expect(Self.keys.required == [0])
+    }
+
+    @Test func keysPastSixteenBytesAreCheckedWholeInAFile() {
+        let yaml = questionnaireYAML(q("a", "yes_no")).replacingOccurrences(of: "version: 1.0.0", with: "'version': 1.0.0\nestimated_minutez: 5")
+        #expect(diagnostics(yaml) == ["3:1: error: unknown key 'estimated_minutez' in the questionnaire; did you mean 'estimated_minutes'?"])
+        let good = questionnaireYAML(q("a", "yes_no")).replacingOccurrences(of: "version: 1.0.0", with: "'version': 1.0.0\nestimated_minutes: 5")
+        #expect(diagnostics(good) == [])
+    }
+}

@@ -29,6 +29,9 @@ public struct AnswersFile: Sendable {
     var subjectLocations: [String: SourceLocation] = [:]
 
     /// Parses an answers file, reporting every shape problem with its position.
+    static let topLevelKeys = KeySet(["questionnaire", "subject", "answers", "notes"], required: ["subject", "answers"])
+    static let subjectKeys = KeySet(["system", "organisation", "assessor"], required: ["system"])
+
     public static func parse(_ data: Data, file: String) -> Result<AnswersFile, DiagnosticsError> {
         let root: YAMLNode
         switch YAMLDocument.compose(data, file: file) {
@@ -39,15 +42,15 @@ public struct AnswersFile: Sendable {
         var result = AnswersFile(
             file: file, questionnaireID: nil, subject: Subject(), answers: [], notes: [],
             answersLocation: reader.location(root))
-        if let fields = reader.fields(root, of: "the answers file", allowed: ["questionnaire", "subject", "answers", "notes"], required: ["subject", "answers"]) {
+        if let fields = reader.fields(root, of: "the answers file", keys: Self.topLevelKeys) {
             result.questionnaireID = fields["questionnaire"].flatMap { reader.string($0, of: "'questionnaire'") }
-            if let node = fields["subject"], let subject = reader.fields(node, of: "the subject", allowed: ["system", "organisation", "assessor"], required: ["system"]) {
+            if let node = fields["subject"], let subject = reader.fields(node, of: "the subject", keys: Self.subjectKeys) {
                 // Empty is checked when applied, so a template's other gaps are named too.
                 result.subject.system = subject["system"].flatMap { reader.string($0, of: "the system name", allowEmpty: true) } ?? ""
                 result.subject.organisation = subject["organisation"].flatMap { reader.string($0, of: "the organisation", allowEmpty: true) } ?? ""
                 result.subject.assessor = subject["assessor"].flatMap { reader.string($0, of: "the assessor", allowEmpty: true) } ?? ""
                 for field in ["system", "organisation", "assessor"] {
-                    if let value = subject[field] { result.subjectLocations[field] = reader.location(value) }
+                    if let value = subject[named: field] { result.subjectLocations[field] = reader.location(value) }
                 }
             }
             if let node = fields["answers"] {

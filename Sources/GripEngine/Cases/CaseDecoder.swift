@@ -4,18 +4,18 @@
 /// translations. Whether the answers fit their questionnaire is checked afterwards
 /// (`WorkshopCase.diagnostics(questionnaires:)`), when the questionnaires are at hand.
 struct CaseDecoder {
-    static let topLevelKeys = ["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"]
-    static let exerciseKeys = ["instrument", "subject", "answers", "outcome"]
-    static let subjectKeys = ["system", "organisation"]
-    static let answerKeys = ["value", "explain", "source"]
-    static let outcomeKeys = ["levels", "classifications", "warnings"]
+    static let topLevelKeys = KeySet(["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"], required: ["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"])
+    static let exerciseKeys = KeySet(["instrument", "subject", "answers", "outcome"], required: ["instrument", "subject", "answers", "outcome"])
+    static let subjectKeys = KeySet(["system", "organisation"], required: ["system"])
+    static let answerKeys = KeySet(["value", "explain", "source"], required: ["value", "explain"])
+    static let outcomeKeys = KeySet(["levels", "classifications", "warnings"], required: ["levels"])
 
     var reader: NodeReader
 
     /// The case, or nil when a required part is missing or unreadable (the reader then
     /// holds an error saying why).
     mutating func decode(_ root: YAMLNode) -> WorkshopCase? {
-        guard let fields = reader.fields(root, of: "the case", allowed: Self.topLevelKeys, required: Self.topLevelKeys) else {
+        guard let fields = reader.fields(root, of: "the case", keys: Self.topLevelKeys) else {
             return nil
         }
         let id = fields["id"].flatMap { reader.identifier($0, of: "the case id", allowHyphen: true) }
@@ -62,13 +62,13 @@ struct CaseDecoder {
     }
 
     private mutating func decodeExercise(_ node: YAMLNode) -> CaseExercise? {
-        guard let fields = reader.fields(node, of: "an exercise", allowed: Self.exerciseKeys, required: Self.exerciseKeys) else {
+        guard let fields = reader.fields(node, of: "an exercise", keys: Self.exerciseKeys) else {
             return nil
         }
         let instrument = fields["instrument"].flatMap { reader.identifier($0, of: "the instrument", allowHyphen: true) }
         let name = instrument.map { "the \($0) exercise" } ?? "this exercise"
         var subject: Subject?
-        if let node = fields["subject"], let subjectFields = reader.fields(node, of: "the subject of \(name)", allowed: Self.subjectKeys, required: ["system"]) {
+        if let node = fields["subject"], let subjectFields = reader.fields(node, of: "the subject of \(name)", keys: Self.subjectKeys) {
             let system = subjectFields["system"].flatMap { reader.string($0, of: "the system name of \(name)") }
             let organisation = subjectFields["organisation"].flatMap { reader.string($0, of: "the organisation of \(name)") } ?? ""
             subject = system.map { Subject(system: $0, organisation: organisation) }
@@ -90,7 +90,7 @@ struct CaseDecoder {
         for (keyNode, entry) in node.pairs {
             guard let questionID = reader.identifier(keyNode, of: "a question id in the answers of \(name)") else { continue }
             let what = "the answer to '\(questionID)'"
-            guard let fields = reader.fields(entry, of: what, allowed: Self.answerKeys, required: ["value", "explain"]) else { continue }
+            guard let fields = reader.fields(entry, of: what, keys: Self.answerKeys) else { continue }
             let value = fields["value"].flatMap { rawValue($0, of: what) }
             let explain = fields["explain"].flatMap { reader.localized($0, of: "the explanation of \(what)") }
             let source = fields["source"].flatMap { reader.decodeSource($0, of: what) }
@@ -111,7 +111,7 @@ struct CaseDecoder {
     }
 
     private mutating func decodeOutcome(_ node: YAMLNode, of name: String) -> ReferenceOutcome? {
-        guard let fields = reader.fields(node, of: "the outcome of \(name)", allowed: Self.outcomeKeys, required: ["levels"]) else {
+        guard let fields = reader.fields(node, of: "the outcome of \(name)", keys: Self.outcomeKeys) else {
             return nil
         }
         var levels: [ReferenceOutcome.Expected<AssessmentLevel>] = []

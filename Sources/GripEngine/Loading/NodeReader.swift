@@ -46,82 +46,102 @@ struct NodeReader {
 
     // MARK: Structure
 
+    static let localizedKeys = KeySet(["nl", "en"], required: ["nl", "en"])
+
     /// A mapping's values by key, after checking for unknown and missing keys.
     struct Fields {
         let node: YAMLNode
-        /// A mapping has a handful of keys: a list searched in order beats hashing them.
-        /// Nodes are kept as indices into `node`'s tree (a node would be a reference each).
-        private var entries: [(name: String, key: Int32, value: Int32)] = []
+        let keys: KeySet
+        /// For each allowed key, where its pair starts in the tree's entries; -1 when
+        /// absent. Inline: a load reads thousands of mappings, and an array each was an
+        /// allocation and a release each.
+        private var pairs = InlineArray<16, Int32>(repeating: -1)  // KeySet.capacity
 
-        init(node: YAMLNode, capacity: Int) {
+        init(node: YAMLNode, keys: KeySet) {
             self.node = node
-            entries.reserveCapacity(capacity)
+            self.keys = keys
         }
 
-        mutating func set(_ name: String, key: Int32, value: Int32) {
-            if let index = entries.firstIndex(where: { $0.name == name }) {
-                entries[index] = (name, key, value)
-            } else {
-                entries.append((name, key, value))
-            }
+        /// A key met twice keeps its last value, as a YAML reader that allows it does.
+        mutating func set(_ slot: Int, pair: Int32) { pairs[slot] = pair }
+
+        // Looked up by literal names, matched on their bytes as keys are: the decoders
+        // look up thousands of values, and a `String` per look-up cost more than the rest.
+        private func pair(_ slot: Int?) -> Int? {
+            guard let slot, pairs[slot] >= 0 else { return nil }
+            return Int(pairs[slot])
         }
 
-        subscript(name: String) -> YAMLNode? {
-            entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.value) }
-        }
+        subscript(name: StaticString) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 1) }
 
-        func contains(_ name: String) -> Bool { entries.contains { $0.name == name } }
+        /// The value of a key named at run time.
+        subscript(named name: String) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 1) }
+
+        func contains(_ name: StaticString) -> Bool { pair(keys.index(of: name)) != nil }
+
+        func contains(slot: Int) -> Bool { pairs[slot] >= 0 }
 
         /// The value's place in the tree, for readers that need no node.
-        func valueIndex(_ name: String) -> Int32? { entries.first { $0.name == name }?.value }
+        func valueIndex(_ name: StaticString) -> Int32? { pair(keys.index(of: name)).map { node.tree.entries[$0 + 1] } }
 
-        func key(_ name: String) -> YAMLNode? {
-            entries.first { $0.name == name }.map { YAMLNode(tree: node.tree, index: $0.key) }
+        /// The value of the key at `slot` of `keys`, for readers that know where it is.
+        func valueIndex(slot: Int) -> Int32? { pair(slot).map { node.tree.entries[$0 + 1] } }
+
+        func key(_ name: StaticString) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 0) }
+
+        func key(named name: String) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 0) }
+
+        private func node(at pair: Int?, offset: Int) -> YAMLNode? {
+            pair.map { YAMLNode(tree: node.tree, index: node.tree.entries[$0 + offset]) }
         }
     }
 
-    mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, allowed: [String], required: [String]) -> Fields? {
+    /// The mapping's values by key; an error for each key `keys` does not allow and each
+    /// it requires that is missing.
+    mutating func fields(_ node: YAMLNode, of what: @autoclosure () -> String, keys allowed: KeySet) -> Fields? {
         guard !refuseAnchor(node) else { return nil }
         guard node.kind == .mapping else {
             error(node, "\(what()) must be a mapping of keys to values, but this is \(kind(of: node))")
             return nil
         }
         // By index: a node per key and value would be a counted reference to the tree each,
-        // and a load reads thousands of mappings.
+        // and a load reads thousands of mappings. Keys are matched on their bytes; a string
+        // is made only for a message.
         let tree = node.tree, pairs = node.pairs
-        var fields = Fields(node: node, capacity: min(pairs.count, allowed.count))
+        var fields = Fields(node: node, keys: allowed)
         for entry in stride(from: pairs.start, to: pairs.start + 2 * pairs.count, by: 2) {
-            let keyIndex = tree.entries[entry], valueIndex = tree.entries[entry + 1]
-            guard let key = tree.string(keyIndex) else {
+            let keyIndex = tree.entries[entry]
+            let slot = tree.withScalarBytes(keyIndex) { allowed.index(of: $0) }
+            switch slot {
+            case .some(.some(let slot)):
+                fields.set(slot, pair: Int32(entry))
+            case .none:
                 error(YAMLNode(tree: tree, index: keyIndex), "keys in \(what()) must be plain names")
-                continue
-            }
-            guard allowed.contains(key) else {
-                let keyNode = YAMLNode(tree: tree, index: keyIndex)
+            case .some(.none):
+                let key = tree.string(keyIndex) ?? ""
                 var message = "unknown key '\(key)' in \(what())"
-                if let suggestion = closestMatch(to: key, in: allowed) {
+                if let suggestion = closestMatch(to: key, in: allowed.names) {
                     message += "; did you mean '\(suggestion)'?"
                 } else {
-                    message += " (allowed: \(allowed.joined(separator: ", ")))"
+                    message += " (allowed: \(allowed.names.joined(separator: ", ")))"
                 }
-                error(keyNode, message)
-                continue
+                error(YAMLNode(tree: tree, index: keyIndex), message)
             }
-            fields.set(key, key: keyIndex, value: valueIndex)
         }
-        for key in required where !fields.contains(key) {
-            error(node, "\(what()) is missing the required key '\(key)'")
+        for slot in allowed.required where !fields.contains(slot: slot) {
+            error(node, "\(what()) is missing the required key '\(allowed.names[slot])'")
         }
         return fields
     }
 
-    mutating func sequence(_ node: YAMLNode, of what: @autoclosure () -> String) -> [YAMLNode]? {
+    /// The items of a list, read in place (not copied into an array of nodes).
+    mutating func sequence(_ node: YAMLNode, of what: @autoclosure () -> String) -> YAMLNode.Items? {
         guard !refuseAnchor(node) else { return nil }
         guard node.kind == .sequence else {
             error(node, "\(what()) must be a list, but this is \(kind(of: node))")
             return nil
         }
-        return Array(node.items)
+        return node.items
     }
 
     // MARK: Scalars
@@ -180,10 +200,11 @@ struct NodeReader {
             error(node, "\(what()) must give a Dutch and an English text, as {nl: \"...\", en: \"...\"}")
             return nil
         }
-        guard let fields = fields(node, of: what(), allowed: ["nl", "en"], required: ["nl", "en"]) else { return nil }
+        guard let fields = fields(node, of: what(), keys: Self.localizedKeys) else { return nil }
         let tree = node.tree
-        let nl = fields.valueIndex("nl").flatMap { string(at: $0, in: tree, of: "the Dutch (nl) text of \(what())") }
-        let en = fields.valueIndex("en").flatMap { string(at: $0, in: tree, of: "the English (en) text of \(what())") }
+        // By slot: texts are most of a questionnaire's mappings.
+        let nl = fields.valueIndex(slot: 0).flatMap { string(at: $0, in: tree, of: "the Dutch (nl) text of \(what())") }
+        let en = fields.valueIndex(slot: 1).flatMap { string(at: $0, in: tree, of: "the English (en) text of \(what())") }
         guard let nl, let en else { return nil }
         return LocalizedText(nl: nl, en: en)
     }
@@ -228,6 +249,81 @@ struct NodeReader {
         default:
             return SourceLocation(file: file, line: mark.line, column: mark.column + offset)
         }
+    }
+}
+
+/// The keys a mapping may have and those it must have, matched on a key's bytes: the first sixteen compared as
+/// two words, the rest (rare) byte by byte.
+struct KeySet: ExpressibleByArrayLiteral, Sendable {
+    /// The most keys a mapping may allow, so `Fields` keeps its values inline.
+    static let capacity = 16
+
+    let names: [String]
+    private let packed: [Packed]
+
+    private struct Packed: Equatable, Sendable {
+        var length: Int
+        var head: UInt64
+        var tail: UInt64
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            // Whole words where the bytes fill them, the rest byte by byte: no read past
+            // the end, and no call to memcpy for a key of a few bytes.
+            func word(_ range: Range<Int>) -> UInt64 {
+                if range.count == 8 { return UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + range.lowerBound).loadUnaligned(as: UInt64.self)) }
+                var word: UInt64 = 0
+                for index in range.reversed() { word = word << 8 | UInt64(bytes[index]) }
+                return word
+            }
+            let count = bytes.count
+            length = count
+            head = word(0..<min(count, 8))
+            tail = count > 8 ? word(8..<min(count, 16)) : 0
+        }
+
+        init(_ name: String) {
+            var name = name
+            self = name.withUTF8 { Packed($0) }
+        }
+    }
+
+    /// Positions in `names` of the keys a mapping must have, in the order they are
+    /// reported when missing.
+    let required: [Int]
+
+    init(_ names: [String], required: [String] = []) {
+        precondition(names.count <= Self.capacity, "a mapping allows at most \(Self.capacity) keys")
+        self.names = names
+        packed = names.map(Packed.init)
+        self.required = required.map { name in
+            guard let slot = names.firstIndex(of: name) else { preconditionFailure("required key '\(name)' is not allowed") }
+            return slot
+        }
+    }
+
+    init(arrayLiteral names: String...) {
+        self.init(names)
+    }
+
+    /// The position of the key with these bytes, or nil when it is not allowed.
+    func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let key = Packed(bytes)
+        return packed.withUnsafeBufferPointer { packed in
+            for index in 0..<packed.count where packed[index] == key {
+                if key.length <= 16 || names[index].utf8.dropFirst(16).elementsEqual(bytes.dropFirst(16)) { return index }
+            }
+            return nil
+        }
+    }
+
+    /// The position of `name`, or nil when it is not allowed.
+    func index(of name: StaticString) -> Int? {
+        name.withUTF8Buffer { index(of: $0) }
+    }
+
+    /// The position of `name`, or nil when it is not allowed.
+    func index(of name: String) -> Int? {
+        names.firstIndex(of: name)
     }
 }
 

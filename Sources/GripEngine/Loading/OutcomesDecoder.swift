@@ -3,17 +3,23 @@
 /// every problem at its position: unknown keys, unknown or duplicate names, expressions
 /// that do not type-check, and scores or criteria that depend on themselves.
 struct OutcomesDecoder {
-    static let outcomeKeys = ["scores", "criteria", "assessments", "classifications", "dimensions", "warnings"]
-    static let scoreKeys = ["id", "title", "terms"]
-    static let termKeys = ["when", "points", "value", "question", "weights"]
-    static let criterionKeys = ["id", "when", "text", "sources"]
-    static let assessmentKeys = ["id", "title", "instrument", "applies_from", "applies_note", "not_needed", "next_steps"]
-        + AssessmentLevel.allCases.filter { $0 != .notNeeded }.map(\.key)
-    static let classificationKeys = ["id", "title", "categories"]
-    static let categoryKeys = ["id", "title", "when"]
-    static let dimensionKeys = ["id", "title", "value", "max"]
-    static let warningKeys = ["id", "when", "text", "sources"]
-    static let prefillKeys = ["from", "answers"]
+    static let outcomeKeys = KeySet(["scores", "criteria", "assessments", "classifications", "dimensions", "warnings"], required: ["criteria", "assessments"])
+    static let scoreKeys = KeySet(["id", "title", "terms"], required: ["id", "terms"])
+    static let termKeys: KeySet = ["when", "points", "value", "question", "weights"]
+    static let criterionKeys = KeySet(["id", "when", "text", "sources"], required: ["id", "when", "text"])
+    static let assessmentKeys = KeySet(
+        ["id", "title", "instrument", "applies_from", "applies_note", "not_needed", "next_steps"]
+            + AssessmentLevel.allCases.filter { $0 != .notNeeded }.map(\.key),
+        required: ["id", "title"])
+    static let nextStepKeys = KeySet(AssessmentLevel.allCases.map(\.key))
+    static let conditionKeys = KeySet(["when"], required: ["when"])
+    static let singleChoiceKeys = KeySet(["option", "when"], required: ["option", "when"])
+    static let multiChoiceKeys = KeySet(["options", "when"], required: ["options", "when"])
+    static let classificationKeys = KeySet(["id", "title", "categories"], required: ["id", "title", "categories"])
+    static let categoryKeys = KeySet(["id", "title", "when"], required: ["id", "title"])
+    static let dimensionKeys = KeySet(["id", "title", "value", "max"], required: ["id", "title", "value", "max"])
+    static let warningKeys = KeySet(["id", "when", "text", "sources"], required: ["id", "when", "text"])
+    static let prefillKeys = KeySet(["from", "answers"], required: ["from", "answers"])
 
     var reader: NodeReader
     let draft: QuestionnaireDraft
@@ -34,14 +40,16 @@ struct OutcomesDecoder {
     }
 
     mutating func decodeOutcomes(_ node: YAMLNode) -> OutcomeRules? {
-        guard let fields = reader.fields(node, of: "outcomes", allowed: Self.outcomeKeys, required: ["criteria", "assessments"]) else { return nil }
+        guard let fields = reader.fields(node, of: "outcomes", keys: Self.outcomeKeys) else { return nil }
         let errorsBefore = reader.diagnostics.errors.count
 
         // Names first, so rules may refer to each other in any order.
-        let scoreItems = namedItems(fields["scores"], of: "a score", list: "scores", allowed: Self.scoreKeys, required: ["id", "terms"])
-        let criterionItems = namedItems(fields["criteria"], of: "a criterion", list: "criteria", allowed: Self.criterionKeys, required: ["id", "when", "text"])
+        let scoreItems = namedItems(fields["scores"], of: "a score", list: "scores", keys: Self.scoreKeys)
+        let criterionItems = namedItems(fields["criteria"], of: "a criterion", list: "criteria", keys: Self.criterionKeys)
         var rules: [String: RuleSymbol] = [:]
         var firstUse: [String: YAMLNode] = [:]
+        rules.reserveCapacity(scoreItems.count + criterionItems.count)
+        firstUse.reserveCapacity(scoreItems.count + criterionItems.count)
         for (symbol, item) in scoreItems.enumerated().map({ (RuleSymbol.score($0), $1) }) + criterionItems.enumerated().map({ (RuleSymbol.criterion($0), $1) }) {
             if let first = firstUse[item.id] {
                 reader.error(item.fields.node, "duplicate name '\(item.id)'; first used at line \(reader.location(first).line)")
@@ -99,24 +107,24 @@ struct OutcomesDecoder {
 
     private mutating func items(_ node: YAMLNode?, of what: String) -> [YAMLNode] {
         guard let node else { return [] }
-        return reader.sequence(node, of: what) ?? []
+        return reader.sequence(node, of: what).map(Array.init) ?? []
     }
 
-    private mutating func namedItems(_ node: YAMLNode?, of what: String, list: String, allowed: [String], required: [String]) -> [Named] {
+    private mutating func namedItems(_ node: YAMLNode?, of what: String, list: String, keys: KeySet) -> [Named] {
         items(node, of: list).compactMap { item in
-            guard let fields = reader.fields(item, of: what, allowed: allowed, required: required),
+            guard let fields = reader.fields(item, of: what, keys: keys),
                 let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of \(what)")
             else { return nil }
             return Named(id: id, node: idNode, fields: fields)
         }
     }
 
-    private mutating func compile(_ node: YAMLNode?, of what: String, scope: ExpressionScope, number: Bool = false) -> CompiledExpression? {
-        guard let node, let source = reader.string(node, of: what) else { return nil }
+    private mutating func compile(_ node: YAMLNode?, of what: @autoclosure () -> String, scope: ExpressionScope, number: Bool = false) -> CompiledExpression? {
+        guard let node, let source = reader.string(node, of: what()) else { return nil }
         do {
             return number ? try TypeChecker.compileNumber(source, scope: scope) : try TypeChecker.compileCondition(source, scope: scope)
         } catch {
-            reader.error(at: reader.location(in: node, offset: error.offset), "in \(what): \(error.message)")
+            reader.error(at: reader.location(in: node, offset: error.offset), "in \(what()): \(error.message)")
             return nil
         }
     }
@@ -127,11 +135,11 @@ struct OutcomesDecoder {
         var terms: [ScoreTerm] = []
         var failed = false
         for termNode in items(item.fields["terms"], of: "the terms of \(name)") {
-            guard let fields = reader.fields(termNode, of: "a term of \(name)", allowed: Self.termKeys, required: []) else {
+            guard let fields = reader.fields(termNode, of: "a term of \(name)", keys: Self.termKeys) else {
                 failed = true
                 continue
             }
-            let kinds = ["when", "value", "question"].filter { fields[$0] != nil }
+            let kinds = ["when", "value", "question"].filter { fields[named: $0] != nil }
             guard kinds.count == 1 else {
                 reader.error(termNode, "a term of \(name) needs exactly one of 'when' (with 'points'), 'value' or 'question' (with 'weights')")
                 failed = true
@@ -198,16 +206,17 @@ struct OutcomesDecoder {
     }
 
     private mutating func decodeCriterion(_ item: Named, scope: ExpressionScope) -> Criterion? {
-        let name = "criterion '\(item.id)'"
-        let text = item.fields["text"].flatMap { reader.localized($0, of: "the text of \(name)") }
-        let sources = decodeSources(item.fields["sources"], of: name)
-        guard let condition = compile(item.fields["when"], of: "the condition of \(name)", scope: scope), let text else { return nil }
+        // Written out only for a message.
+        func name() -> String { "criterion '\(item.id)'" }
+        let text = item.fields["text"].flatMap { reader.localized($0, of: "the text of \(name())") }
+        let sources = decodeSources(item.fields["sources"], of: name())
+        guard let condition = compile(item.fields["when"], of: "the condition of \(name())", scope: scope), let text else { return nil }
         return Criterion(id: item.id, condition: condition, text: text, sources: sources, questions: [], location: reader.location(item.node))
     }
 
-    private mutating func decodeSources(_ node: YAMLNode?, of name: String) -> [LegalSource] {
+    private mutating func decodeSources(_ node: YAMLNode?, of name: @autoclosure () -> String) -> [LegalSource] {
         guard let node else { return [] }
-        return reader.sources(node, of: name)
+        return reader.sources(node, of: name())
     }
 
     /// A topological order of scores and criteria; reports a cycle and returns nil.
@@ -219,23 +228,37 @@ struct OutcomesDecoder {
             }
         }
         enum Mark { case visiting, done }
-        var marks: [RuleSymbol: Mark] = [:]
+        // By index, one list per kind of rule: a few hundred rules, each visited once.
+        var scoreMarks = [Mark?](repeating: nil, count: scoreItems.count)
+        var criterionMarks = [Mark?](repeating: nil, count: criterionItems.count)
+        func mark(_ symbol: RuleSymbol) -> Mark? {
+            switch symbol {
+            case .score(let index): scoreMarks[index]
+            case .criterion(let index): criterionMarks[index]
+            }
+        }
+        func setMark(_ symbol: RuleSymbol, _ mark: Mark) {
+            switch symbol {
+            case .score(let index): scoreMarks[index] = mark
+            case .criterion(let index): criterionMarks[index] = mark
+            }
+        }
         var order: [RuleSymbol] = []
         var path: [RuleSymbol] = []
         /// Depth-first; returns the cycle when one is met.
         func visit(_ symbol: RuleSymbol) -> [RuleSymbol]? {
-            switch marks[symbol] {
+            switch mark(symbol) {
             case .done: return nil
             case .visiting: return Array(path.drop { $0 != symbol }) + [symbol]
             case nil: break
             }
-            marks[symbol] = .visiting
+            setMark(symbol, .visiting)
             path.append(symbol)
             for next in reads.rules(of: symbol) {
                 if let cycle = visit(next) { return cycle }
             }
             path.removeLast()
-            marks[symbol] = .done
+            setMark(symbol, .done)
             order.append(symbol)
             return nil
         }
@@ -311,7 +334,7 @@ struct OutcomesDecoder {
         guard let node else { return nil }
         var indices: [Int] = []
         let entries: [YAMLNode]
-        if node.isScalar { entries = [node] } else { entries = reader.sequence(node, of: what) ?? [] }
+        if node.isScalar { entries = [node] } else { entries = reader.sequence(node, of: what).map(Array.init) ?? [] }
         for entry in entries {
             guard let id = reader.string(entry, of: "a criterion in \(what)") else { continue }
             guard let index = criteria[id] else {
@@ -327,14 +350,14 @@ struct OutcomesDecoder {
     }
 
     private mutating func decodeAssessment(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> AssessmentRule? {
-        guard let fields = reader.fields(node, of: "an assessment", allowed: Self.assessmentKeys, required: ["id", "title"]),
+        guard let fields = reader.fields(node, of: "an assessment", keys: Self.assessmentKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of an assessment")
         else { return nil }
         let name = "assessment '\(id)'"
         let title = fields["title"].flatMap { reader.localized($0, of: "the title of \(name)") }
         var levels: [AssessmentLevel: [Int]] = [:]
         for level in AssessmentLevel.allCases where level != .notNeeded {
-            if let list = criterionList(fields[level.key], of: "'\(level.key)' of \(name)", criteria: criteria, used: &used) { levels[level] = list }
+            if let list = criterionList(fields[named: level.key], of: "'\(level.key)' of \(name)", criteria: criteria, used: &used) { levels[level] = list }
         }
         if levels.isEmpty {
             reader.error(node, "\(name) lists no criteria; give at least one under required, recommended or possibly_required")
@@ -349,10 +372,10 @@ struct OutcomesDecoder {
         let notNeeded = fields["not_needed"].flatMap { reader.localized($0, of: "'not_needed' of \(name)") }
         var nextSteps: [AssessmentLevel: LocalizedText] = [:]
         if let stepsNode = fields["next_steps"],
-            let steps = reader.fields(stepsNode, of: "the next steps of \(name)", allowed: AssessmentLevel.allCases.map(\.key), required: [])
+            let steps = reader.fields(stepsNode, of: "the next steps of \(name)", keys: Self.nextStepKeys)
         {
             for level in AssessmentLevel.allCases {
-                if let text = steps[level.key].flatMap({ reader.localized($0, of: "the next step '\(level.key)' of \(name)") }) { nextSteps[level] = text }
+                if let text = steps[named: level.key].flatMap({ reader.localized($0, of: "the next step '\(level.key)' of \(name)") }) { nextSteps[level] = text }
             }
         }
         guard let title else { return nil }
@@ -370,7 +393,7 @@ struct OutcomesDecoder {
     }
 
     private mutating func decodeClassification(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> ClassificationRule? {
-        guard let fields = reader.fields(node, of: "a classification", allowed: Self.classificationKeys, required: ["id", "title", "categories"]),
+        guard let fields = reader.fields(node, of: "a classification", keys: Self.classificationKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a classification")
         else { return nil }
         let name = "classification '\(id)'"
@@ -378,7 +401,7 @@ struct OutcomesDecoder {
         let categoryNodes = items(fields["categories"], of: "the categories of \(name)")
         var categories: [ClassificationRule.Category] = []
         for (position, categoryNode) in categoryNodes.enumerated() {
-            guard let categoryFields = reader.fields(categoryNode, of: "a category of \(name)", allowed: Self.categoryKeys, required: ["id", "title"]),
+            guard let categoryFields = reader.fields(categoryNode, of: "a category of \(name)", keys: Self.categoryKeys),
                 let categoryIDNode = categoryFields["id"], let categoryID = reader.identifier(categoryIDNode, of: "the id of a category of \(name)"),
                 let categoryTitle = categoryFields["title"].flatMap({ reader.localized($0, of: "the title of category '\($0)' of \(name)") })
             else { continue }
@@ -396,7 +419,7 @@ struct OutcomesDecoder {
     }
 
     private mutating func decodeDimension(_ node: YAMLNode, scope: ExpressionScope) -> DimensionRule? {
-        guard let fields = reader.fields(node, of: "a dimension", allowed: Self.dimensionKeys, required: ["id", "title", "value", "max"]),
+        guard let fields = reader.fields(node, of: "a dimension", keys: Self.dimensionKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a dimension")
         else { return nil }
         let name = "dimension '\(id)'"
@@ -409,7 +432,7 @@ struct OutcomesDecoder {
     }
 
     private mutating func decodeWarning(_ node: YAMLNode, scope: ExpressionScope) -> ConsistencyRule? {
-        guard let fields = reader.fields(node, of: "a warning", allowed: Self.warningKeys, required: ["id", "when", "text"]),
+        guard let fields = reader.fields(node, of: "a warning", keys: Self.warningKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a warning")
         else { return nil }
         let name = "warning '\(id)'"
@@ -423,7 +446,7 @@ struct OutcomesDecoder {
 
     mutating func decodePrefill(_ node: YAMLNode) -> [PrefillRule] {
         items(node, of: "prefill").compactMap { item -> PrefillRule? in
-            guard let fields = reader.fields(item, of: "a prefill entry", allowed: Self.prefillKeys, required: ["from", "answers"]),
+            guard let fields = reader.fields(item, of: "a prefill entry", keys: Self.prefillKeys),
                 let fromNode = fields["from"], let from = reader.identifier(fromNode, of: "'from' of a prefill entry", allowHyphen: true),
                 let answersNode = fields["answers"]
             else { return nil }
@@ -453,7 +476,7 @@ struct OutcomesDecoder {
                     }
                     continue
                 }
-                guard let condition = reader.fields(valueNode, of: "the prefill of '\(target)'", allowed: ["when"], required: ["when"]),
+                guard let condition = reader.fields(valueNode, of: "the prefill of '\(target)'", keys: Self.conditionKeys),
                     let whenNode = condition["when"], let source = reader.string(whenNode, of: "the condition prefilling '\(target)'")
                 else { continue }
                 guard type == .yesNo || type == .yesNoUnknown else {
@@ -485,9 +508,9 @@ struct OutcomesDecoder {
                 reader.error(only.value, "a condition alone can only prefill a yes/no question; '\(target)' is \(multi ? "multi" : "single"), so name what it chooses: {\(key): \(multi ? "[ids]" : "id"), when: condition}")
                 return nil
             }
-            guard let fields = reader.fields(entry, of: "the prefill of '\(target)'", allowed: [key, "when"], required: [key, "when"]),
+            guard let fields = reader.fields(entry, of: "the prefill of '\(target)'", keys: multi ? Self.multiChoiceKeys : Self.singleChoiceKeys),
                 let whenNode = fields["when"], let source = reader.string(whenNode, of: "the condition prefilling '\(target)'"),
-                let optionsNode = fields[key]
+                let optionsNode = fields[named: key]
             else { return nil }
             let options: [String]
             if multi {

@@ -2,30 +2,32 @@
 /// Decodes the YAML tree into a `QuestionnaireDraft`, reporting shape errors: unknown
 /// keys, missing keys, wrong value types, missing translations.
 struct QuestionnaireDecoder {
-    static let topLevelKeys = ["id", "version", "title", "description", "estimated_minutes", "sections", "outcomes", "prefill"]
-    static let sectionKeys = ["id", "title", "description", "questions"]
-    static let questionKeys = [
-        "id", "type", "text", "help", "sources", "options", "when", "required", "allow_unknown",
-        "min", "max", "unit", "min_label", "max_label", "max_length", "multiline",
-    ]
-    static let optionKeys = ["id", "label", "explain", "exclusive"]
+    static let topLevelKeys = KeySet(["id", "version", "title", "description", "estimated_minutes", "sections", "outcomes", "prefill"], required: ["id", "version", "title", "description", "sections"])
+    static let sectionKeys = KeySet(["id", "title", "description", "questions"], required: ["id", "title", "questions"])
+    static let questionKeys = KeySet(
+        [
+            "id", "type", "text", "help", "sources", "options", "when", "required", "allow_unknown",
+            "min", "max", "unit", "min_label", "max_label", "max_length", "multiline",
+        ],
+        required: ["id", "type", "text"])
+    static let optionKeys = KeySet(["id", "label", "explain", "exclusive"], required: ["id", "label"])
 
     /// Keys that only make sense for some question types, sorted once (their errors are
-    /// reported in this order).
-    static let typeSpecificKeys: [(key: String, types: [QuestionType])] = [
+    /// reported in this order), with their place in `questionKeys`.
+    static let typeSpecificKeys: [(key: String, slot: Int, types: [QuestionType])] = [
         ("options", [.single, .multi]),
         ("min", [.number, .scale]), ("max", [.number, .scale]),
         ("unit", [.number]),
         ("min_label", [.scale]), ("max_label", [.scale]),
         ("max_length", [.text]), ("multiline", [.text]),
         ("allow_unknown", [.yesNoUnknown, .single, .multi, .text, .number, .scale]),
-    ].sorted { $0.key < $1.key }
+    ].sorted { $0.0 < $1.0 }.map { key, types in (key, questionKeys.index(of: key)!, types) }
 
     var reader: NodeReader
 
     mutating func decode(_ root: YAMLNode) -> QuestionnaireDraft {
         var draft = QuestionnaireDraft(root: root)
-        guard let fields = reader.fields(root, of: "the questionnaire", allowed: Self.topLevelKeys, required: ["id", "version", "title", "description", "sections"]) else {
+        guard let fields = reader.fields(root, of: "the questionnaire", keys: Self.topLevelKeys) else {
             return draft
         }
         if let node = fields["id"] {
@@ -54,7 +56,7 @@ struct QuestionnaireDecoder {
 
     private mutating func decodeSection(_ node: YAMLNode, into questions: inout [QuestionDraft]) -> SectionDraft {
         var section = SectionDraft(node: node)
-        guard let fields = reader.fields(node, of: "a section", allowed: Self.sectionKeys, required: ["id", "title", "questions"]) else {
+        guard let fields = reader.fields(node, of: "a section", keys: Self.sectionKeys) else {
             return section
         }
         if let idNode = fields["id"] {
@@ -75,7 +77,7 @@ struct QuestionnaireDecoder {
 
     private mutating func decodeQuestion(_ node: YAMLNode) -> QuestionDraft {
         var question = QuestionDraft(node: node)
-        guard let fields = reader.fields(node, of: "a question", allowed: Self.questionKeys, required: ["id", "type", "text"]) else {
+        guard let fields = reader.fields(node, of: "a question", keys: Self.questionKeys) else {
             return question
         }
         if let idNode = fields["id"] {
@@ -98,9 +100,9 @@ struct QuestionnaireDecoder {
             }
         }
         if let type = question.type {
-            for (key, types) in Self.typeSpecificKeys where fields[key] != nil && !types.contains(type) {
+            for (key, slot, types) in Self.typeSpecificKeys where fields.contains(slot: slot) && !types.contains(type) {
                 let hint = key == "allow_unknown" ? "; use type yes_no_unknown instead" : ""
-                reader.error(fields.key(key), "'\(key)' does not apply to a \(type.rawValue) question (\(name))\(hint)")
+                reader.error(fields.key(named: key), "'\(key)' does not apply to a \(type.rawValue) question (\(name))\(hint)")
             }
         }
         question.text = fields["text"].flatMap { reader.localized($0, of: "the text of \(name)") }
@@ -148,45 +150,52 @@ struct QuestionnaireDecoder {
 
     private mutating func decodeOption(_ node: YAMLNode, of questionName: String) -> OptionDraft {
         var option = OptionDraft(node: node)
-        guard let fields = reader.fields(node, of: "an option of \(questionName)", allowed: Self.optionKeys, required: ["id", "label"]) else {
+        guard let fields = reader.fields(node, of: "an option of \(questionName)", keys: Self.optionKeys) else {
             return option
         }
         if let idNode = fields["id"] {
             option.idNode = idNode
             option.id = reader.identifier(idNode, of: "the option id")
         }
-        let name = option.id.map { "option '\($0)' of \(questionName)" } ?? "an option of \(questionName)"
-        option.label = fields["label"].flatMap { reader.localized($0, of: "the label of \(name)") }
-        option.explain = fields["explain"].flatMap { reader.localized($0, of: "the explanation of \(name)") }
+        // Written out only for a message: a questionnaire has hundreds of options.
+        let id = option.id
+        func name() -> String { id.map { "option '\($0)' of \(questionName)" } ?? "an option of \(questionName)" }
+        option.label = fields["label"].flatMap { reader.localized($0, of: "the label of \(name())") }
+        option.explain = fields["explain"].flatMap { reader.localized($0, of: "the explanation of \(name())") }
         if let exclusiveNode = fields["exclusive"] {
             option.exclusiveNode = exclusiveNode
-            option.exclusive = reader.boolean(exclusiveNode, of: "'exclusive' of \(name)") ?? false
+            option.exclusive = reader.boolean(exclusiveNode, of: "'exclusive' of \(name())") ?? false
         }
         return option
     }
 }
 
 extension NodeReader {
-    static let sourceKeys = ["title", "article", "url"]
+    static let sourceKeys = KeySet(["title", "article", "url"], required: ["title"])
 
     /// A list of legal sources, of a question or an outcome rule.
-    mutating func sources(_ node: YAMLNode, of name: String) -> [LegalSource] {
-        guard let items = sequence(node, of: "the sources of \(name)") else { return [] }
-        return items.compactMap { decodeSource($0, of: name) }
+    mutating func sources(_ node: YAMLNode, of name: @autoclosure () -> String) -> [LegalSource] {
+        guard let items = sequence(node, of: "the sources of \(name())") else { return [] }
+        var sources: [LegalSource] = []
+        sources.reserveCapacity(items.count)
+        for item in items {
+            if let source = decodeSource(item, of: name()) { sources.append(source) }
+        }
+        return sources
     }
 
-    mutating func decodeSource(_ node: YAMLNode, of questionName: String) -> LegalSource? {
-        guard let fields = fields(node, of: "a source of \(questionName)", allowed: NodeReader.sourceKeys, required: ["title"]) else {
+    mutating func decodeSource(_ node: YAMLNode, of questionName: @autoclosure () -> String) -> LegalSource? {
+        guard let fields = fields(node, of: "a source of \(questionName())", keys: NodeReader.sourceKeys) else {
             return nil
         }
-        let title = fields["title"].flatMap { localized($0, of: "the title of a source of \(questionName)") }
-        let article = fields["article"].flatMap { string($0, of: "the article of a source of \(questionName)") }
+        let title = fields["title"].flatMap { localized($0, of: "the title of a source of \(questionName())") }
+        let article = fields["article"].flatMap { string($0, of: "the article of a source of \(questionName())") }
         var url: String?
-        if let urlNode = fields["url"], let value = string(urlNode, of: "the url of a source of \(questionName)") {
+        if let urlNode = fields["url"], let value = string(urlNode, of: "the url of a source of \(questionName())") {
             if value.hasPrefix("https://") || value.hasPrefix("http://") {
                 url = value
             } else {
-                error(urlNode, "the url of a source of \(questionName) must start with https://")
+                error(urlNode, "the url of a source of \(questionName()) must start with https://")
             }
         }
         return title.map { LegalSource(title: $0, article: article, url: url) }

@@ -50,6 +50,13 @@ final class YAMLTree: Sendable {
 
     var root: YAMLNode { YAMLNode(tree: self, index: rootIndex) }
 
+    /// `body` of the bytes of scalar `index`; nil for anything else.
+    func withScalarBytes<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result? {
+        let record = records[Int(index)]
+        guard record.kind == .scalar else { return nil }
+        return text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(record.start)..<Int(record.start + record.count)])) }
+    }
+
     /// The text of scalar `index`; nil for anything else.
     func string(_ index: Int32) -> String? {
         let record = records[Int(index)]
