@@ -68,7 +68,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         if !validateCases(cases, drafts: loaded, catalog: catalog) { failed = true }
-        keepUntilExit((loaded, cases, catalog))
+        keepUntilExit((loaded, sources, cases, catalog))
         if failed { throw ExitCode(1) }
     }
 

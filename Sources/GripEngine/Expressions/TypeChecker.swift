@@ -52,6 +52,7 @@ public struct ExpressionScope: Sendable {
     public init(entries: [Entry], owner: Int? = nil) {
         self.entries = entries
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(entries.count)
         for (index, entry) in entries.enumerated() where indexByID[entry.id] == nil {
             indexByID[entry.id] = index
         }

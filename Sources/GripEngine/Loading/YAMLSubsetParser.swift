@@ -44,6 +44,8 @@ private struct SubsetReader {
     var line = 1
     var lineStart = 0
     var depth = 0
+    /// The lines of the block text being read, kept for the next.
+    var blockLines: [Range<Int>] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -490,7 +492,11 @@ private struct SubsetReader {
 
         // Lines as byte ranges, blank ones empty; the scalar ends before the first
         // non-blank line indented less than its first one. `cursor` is at a line break.
-        var lines: [Range<Int>] = []
+        // The list is lent by the reader: a questionnaire has a thousand block texts.
+        var lines = blockLines
+        blockLines = []
+        lines.removeAll(keepingCapacity: true)
+        defer { blockLines = lines }
         var contentIndent = -1
         var lastContent = -1
         var endsWithBreak = false

@@ -101,6 +101,7 @@ public struct Questionnaire: Sendable {
         self.file = file
         self.sourceBytes = sourceBytes
         var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(questions.count)
         for (index, question) in questions.enumerated() where indexByID[question.id] == nil {
             indexByID[question.id] = index
         }

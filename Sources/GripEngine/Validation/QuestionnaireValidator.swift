@@ -32,28 +32,31 @@ struct VersionValidator: QuestionnaireValidator {
 /// question, and no id is a word the condition language reserves.
 struct UniqueIdentifierValidator: QuestionnaireValidator {
     func validate(_ draft: QuestionnaireDraft, into report: inout NodeReader) {
-        var sections: [String: SourceLocation] = [:]
-        for section in draft.sections {
+        // Indices, not locations: a location is made only for a duplicate.
+        var sections: [String: Int] = [:]
+        sections.reserveCapacity(draft.sections.count)
+        for (index, section) in draft.sections.enumerated() {
             guard let id = section.id else { continue }
             if let first = sections[id] {
-                report.error(section.idNode, "duplicate section id '\(id)'; first used at line \(first.line)")
+                report.error(section.idNode, "duplicate section id '\(id)'; first used at line \(report.location(draft.sections[first].idNode).line)")
             } else {
-                sections[id] = report.location(section.idNode)
+                sections[id] = index
             }
         }
-        var questions: [String: SourceLocation] = [:]
+        var questions: [String: Int] = [:]
+        questions.reserveCapacity(draft.questions.count)
         // One table of option ids for all questions, emptied for each: not one allocated
         // per question.
         var firstOption: [String: Int] = [:]
-        for question in draft.questions {
+        for (index, question) in draft.questions.enumerated() {
             guard let id = question.id else { continue }
             if reservedWords.contains(id) {
                 report.error(question.idNode, "'\(id)' cannot be a question id: conditions use it as a keyword")
             }
             if let first = questions[id] {
-                report.error(question.idNode, "duplicate question id '\(id)'; first used at line \(first.line)")
+                report.error(question.idNode, "duplicate question id '\(id)'; first used at line \(report.location(draft.questions[first].idNode).line)")
             } else {
-                questions[id] = report.location(question.idNode)
+                questions[id] = index
             }
             firstOption.removeAll(keepingCapacity: true)
             for (index, option) in question.options.enumerated() {
