@@ -254,7 +254,10 @@ struct NodeReader {
 
 /// The keys a mapping may have and those it must have, matched on a key's bytes: the first sixteen compared as
 /// two words, the rest (rare) byte by byte.
-struct KeySet: ExpressibleByArrayLiteral, Sendable {
+///
+/// A class, so a `Fields` (copied often while decoding) holds one reference to it, not
+/// one per list inside.
+final class KeySet: ExpressibleByArrayLiteral, Sendable {
     /// The most keys a mapping may allow, so `Fields` keeps its values inline.
     static let capacity = 16
 
@@ -301,7 +304,7 @@ struct KeySet: ExpressibleByArrayLiteral, Sendable {
         }
     }
 
-    init(arrayLiteral names: String...) {
+    convenience init(arrayLiteral names: String...) {
         self.init(names)
     }
 
