@@ -76,10 +76,11 @@ struct OutcomesDecoder {
         let order = evaluationOrder(reads: reads, scoreItems: scoreItems, criterionItems: criterionItems)
         let criterionIndex = Dictionary(criterionItems.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        var used = Set<Int>()
+        // A flag per criterion: a few hundred, each marked a few times.
+        var used = [Bool](repeating: false, count: criterionItems.count)
         // A score's number terms cannot read a criterion (a yes/no value is never a number).
         for case .criterion(let other) in reads.criteria.flatMap(\.rules) + reads.scores.joined().flatMap(\.rules) {
-            used.insert(other)
+            used[other] = true
         }
         let assessments = items(fields["assessments"], of: "assessments").compactMap { decodeAssessment($0, criteria: criterionIndex, used: &used) }
         if let node = fields["assessments"], assessments.isEmpty, reader.diagnostics.errors.count == errorsBefore {
@@ -89,9 +90,9 @@ struct OutcomesDecoder {
         let dimensions = items(fields["dimensions"], of: "dimensions").compactMap { decodeDimension($0, scope: scope) }
         let warnings = items(fields["warnings"], of: "warnings").compactMap { decodeWarning($0, scope: scope) }
         for expression in dimensions.map(\.value) + warnings.map(\.condition) {
-            for case .criterion(let other) in expression.referencedRules { used.insert(other) }
+            for case .criterion(let other) in expression.referencedRules { used[other] = true }
         }
-        for (index, item) in criterionItems.enumerated() where !used.contains(index) {
+        for (index, item) in criterionItems.enumerated() where !used[index] {
             reader.warning(item.fields.node, "criterion '\(item.id)' is not used by any assessment, classification, score or other criterion")
         }
 
@@ -99,7 +100,7 @@ struct OutcomesDecoder {
         let compiledScores = scores.compactMap { $0 }
         var compiledCriteria = criteria.compactMap { $0 }
         guard compiledScores.count == scores.count, compiledCriteria.count == criteria.count else { return nil }
-        Self.collectQuestions(&compiledCriteria, reads: reads, order: order)
+        Self.collectQuestions(&compiledCriteria, reads: reads, order: order, questionCount: questionScope.entries.count)
         return OutcomeRules(
             scores: compiledScores, criteria: compiledCriteria, assessments: assessments,
             classifications: classifications, dimensions: dimensions, warnings: warnings, evaluationOrder: order)
@@ -299,57 +300,63 @@ struct OutcomesDecoder {
         }
     }
 
-    /// Each criterion's questions, through the scores and criteria it reads.
-    private static func collectQuestions(_ criteria: inout [Criterion], reads: RuleReads, order: [RuleSymbol]) {
+    /// Each criterion's questions, through the scores and criteria it reads, in the
+    /// order they first occur. One table of flags for all rules, told apart by a round
+    /// number: not a table and a list of lists per rule.
+    private static func collectQuestions(_ criteria: inout [Criterion], reads: RuleReads, order: [RuleSymbol], questionCount: Int) {
         var scoreQuestions = Array(repeating: [Int](), count: reads.scores.count)
-        func union(_ lists: [[Int]]) -> [Int] {
-            // Question indices are small and dense: a flag per question beats hashing.
-            var seen = [Bool](repeating: false, count: (lists.joined().max() ?? -1) + 1)
-            var result: [Int] = []
-            for index in lists.joined() where !seen[index] {
-                seen[index] = true
-                result.append(index)
+        var seenInRound = [Int](repeating: -1, count: questionCount)
+        var round = 0
+        var result: [Int] = []
+        func add(_ questions: [Int]) {
+            for question in questions where seenInRound[question] != round {
+                seenInRound[question] = round
+                result.append(question)
             }
-            return result
         }
-        func questions(of references: ExpressionReferences) -> [[Int]] {
-            [references.questions] + references.rules.map { rule in
+        func add(_ references: ExpressionReferences) {
+            add(references.questions)
+            for rule in references.rules {
                 switch rule {
-                case .score(let index): scoreQuestions[index]
-                case .criterion(let index): criteria[index].questions
+                case .score(let index): add(scoreQuestions[index])
+                case .criterion(let index): add(criteria[index].questions)
                 }
             }
         }
         for symbol in order {
+            round += 1
+            result = []
             switch symbol {
             case .score(let index):
-                scoreQuestions[index] = union(reads.scores[index].flatMap(questions(of:)))
+                for term in reads.scores[index] { add(term) }
+                scoreQuestions[index] = result
             case .criterion(let index):
-                criteria[index].questions = union(questions(of: reads.criteria[index]))
+                add(reads.criteria[index])
+                criteria[index].questions = result
             }
         }
     }
 
-    private mutating func criterionList(_ node: YAMLNode?, of what: String, criteria: [String: Int], used: inout Set<Int>) -> [Int]? {
+    private mutating func criterionList(_ node: YAMLNode?, of what: @autoclosure () -> String, criteria: [String: Int], used: inout [Bool]) -> [Int]? {
         guard let node else { return nil }
         var indices: [Int] = []
         let entries: [YAMLNode]
-        if node.isScalar { entries = [node] } else { entries = reader.sequence(node, of: what).map(Array.init) ?? [] }
+        if node.isScalar { entries = [node] } else { entries = reader.sequence(node, of: what()).map(Array.init) ?? [] }
         for entry in entries {
-            guard let id = reader.string(entry, of: "a criterion in \(what)") else { continue }
+            guard let id = reader.string(entry, of: "a criterion in \(what())") else { continue }
             guard let index = criteria[id] else {
-                var message = "unknown criterion '\(id)' in \(what)"
+                var message = "unknown criterion '\(id)' in \(what())"
                 if let suggestion = closestMatch(to: id, in: criteria.keys.sorted()) { message += "; did you mean '\(suggestion)'?" }
                 reader.error(entry, message)
                 continue
             }
-            used.insert(index)
+            used[index] = true
             indices.append(index)
         }
         return indices
     }
 
-    private mutating func decodeAssessment(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> AssessmentRule? {
+    private mutating func decodeAssessment(_ node: YAMLNode, criteria: [String: Int], used: inout [Bool]) -> AssessmentRule? {
         guard let fields = reader.fields(node, of: "an assessment", keys: Self.assessmentKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of an assessment")
         else { return nil }
@@ -392,7 +399,7 @@ struct OutcomesDecoder {
         return (1...12).contains(month) && (1...31).contains(day)
     }
 
-    private mutating func decodeClassification(_ node: YAMLNode, criteria: [String: Int], used: inout Set<Int>) -> ClassificationRule? {
+    private mutating func decodeClassification(_ node: YAMLNode, criteria: [String: Int], used: inout [Bool]) -> ClassificationRule? {
         guard let fields = reader.fields(node, of: "a classification", keys: Self.classificationKeys),
             let idNode = fields["id"], let id = reader.identifier(idNode, of: "the id of a classification")
         else { return nil }
