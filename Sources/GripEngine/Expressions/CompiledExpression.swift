@@ -1,6 +1,7 @@
 /// A type-checked condition whose question references are resolved to indices.
-/// This is what the session evaluates; it never sees source text again.
-public indirect enum CompiledExpression: Sendable, Equatable, Codable {
+/// This is what the session evaluates; it never sees source text again. Only the cases
+/// that hold an expression are boxed: answers and values are stored in place.
+public enum CompiledExpression: Sendable, Equatable, Codable {
     case boolean(Bool)
     case number(Int)
     case string(String)
@@ -12,16 +13,16 @@ public indirect enum CompiledExpression: Sendable, Equatable, Codable {
     case isAnswered(Int)
     /// `count(q)` or `count(q, [options])`: selected options of a multi-choice question.
     case count(Int, only: [String]?)
-    case not(CompiledExpression)
-    case and(CompiledExpression, CompiledExpression)
-    case or(CompiledExpression, CompiledExpression)
-    case compare(Comparison, CompiledExpression, CompiledExpression)
+    indirect case not(CompiledExpression)
+    indirect case and(CompiledExpression, CompiledExpression)
+    indirect case or(CompiledExpression, CompiledExpression)
+    indirect case compare(Comparison, CompiledExpression, CompiledExpression)
     /// Single-choice answer (or string) is one of `list`.
-    case oneOf(CompiledExpression, [String], negated: Bool)
+    indirect case oneOf(CompiledExpression, [String], negated: Bool)
     /// `option in q`: the option is selected in multi-choice question `q`.
     case selected(String, question: Int, negated: Bool)
-    case arithmetic(Arithmetic, CompiledExpression, CompiledExpression)
-    case negate(CompiledExpression)
+    indirect case arithmetic(Arithmetic, CompiledExpression, CompiledExpression)
+    indirect case negate(CompiledExpression)
     /// A named score of the outcome rules (index into `OutcomeRules.scores`).
     case score(Int)
     /// A named criterion of the outcome rules (index into `OutcomeRules.criteria`).

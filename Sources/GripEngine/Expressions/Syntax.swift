@@ -1,14 +1,15 @@
-/// The untyped syntax tree of a condition, as parsed.
-indirect enum Syntax: Equatable, Sendable {
+/// The untyped syntax tree of a condition, as parsed. Only the cases that hold a node
+/// are boxed: values and names (half the nodes) are stored in place, not allocated.
+enum Syntax: Equatable, Sendable {
     case integer(Int, offset: Int)
     case string(String, offset: Int)
     case boolean(Bool, offset: Int)
     case name(String, offset: Int)
     case list([Syntax], offset: Int)
     case call(String, [Syntax], offset: Int)
-    case not(Syntax, offset: Int)
-    case negate(Syntax, offset: Int)
-    case binary(BinaryOperator, Syntax, Syntax, offset: Int)
+    indirect case not(Syntax, offset: Int)
+    indirect case negate(Syntax, offset: Int)
+    indirect case binary(BinaryOperator, Syntax, Syntax, offset: Int)
 
     var offset: Int {
         switch self {
