@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Builds a release tarball for machines without a Swift toolchain: a static binary
-# (the Swift runtime and the bundled questionnaires inside), the man page and shell
-# completions for bash, zsh and fish.
+# Builds a release tarball for machines without a Swift toolchain: a fully static binary
+# (the Swift runtime, libstdc++, ncursesw and the bundled questionnaires inside), the man
+# page and shell completions for bash, zsh and fish.
 #
 #   Tools/make-release.sh [OUTPUT_DIR]      (default: dist)
 #
 # Prints the path of the tarball. Needs a Swift toolchain and libncurses-dev to build;
-# the result needs only the system's ncursesw (and glibc) to run.
+# the result needs only the terminal descriptions (terminfo) of the machine it runs on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mkdir -p "${1:-dist}" && cd "${1:-dist}" && pwd)"
