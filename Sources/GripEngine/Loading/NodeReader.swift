@@ -77,14 +77,10 @@ struct NodeReader {
         /// The value of a key named at run time.
         subscript(named name: String) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 1) }
 
-        func contains(_ name: StaticString) -> Bool { pair(keys.index(of: name)) != nil }
-
         func contains(slot: Int) -> Bool { pairs[slot] >= 0 }
 
-        /// The value's place in the tree, for readers that need no node.
-        func valueIndex(_ name: StaticString) -> Int32? { pair(keys.index(of: name)).map { node.tree.entries[$0 + 1] } }
-
-        /// The value of the key at `slot` of `keys`, for readers that know where it is.
+        /// The value's place in the tree for the key at `slot` of `keys`, for readers that
+        /// know where it is and need no node.
         func valueIndex(slot: Int) -> Int32? { pair(slot).map { node.tree.entries[$0 + 1] } }
 
         func key(_ name: StaticString) -> YAMLNode? { node(at: pair(keys.index(of: name)), offset: 0) }
