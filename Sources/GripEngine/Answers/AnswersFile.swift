@@ -28,10 +28,10 @@ public struct AnswersFile: Sendable {
     /// Where each subject field is written, for the length check.
     var subjectLocations: [String: SourceLocation] = [:]
 
-    /// Parses an answers file, reporting every shape problem with its position.
     static let topLevelKeys = KeySet(["questionnaire", "subject", "answers", "notes"], required: ["subject", "answers"])
     static let subjectKeys = KeySet(["system", "organisation", "assessor"], required: ["system"])
 
+    /// Parses an answers file, reporting every shape problem with its position.
     public static func parse(_ data: Data, file: String) -> Result<AnswersFile, DiagnosticsError> {
         let root: YAMLNode
         switch YAMLDocument.compose(data, file: file) {

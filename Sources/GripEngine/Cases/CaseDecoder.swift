@@ -4,8 +4,8 @@
 /// translations. Whether the answers fit their questionnaire is checked afterwards
 /// (`WorkshopCase.diagnostics(questionnaires:)`), when the questionnaires are at hand.
 struct CaseDecoder {
-    static let topLevelKeys = KeySet(["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"], required: ["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"])
-    static let exerciseKeys = KeySet(["instrument", "subject", "answers", "outcome"], required: ["instrument", "subject", "answers", "outcome"])
+    static let topLevelKeys = KeySet.allRequired(["id", "title", "story", "level", "duration_minutes", "discussion", "sources", "exercises"])
+    static let exerciseKeys = KeySet.allRequired(["instrument", "subject", "answers", "outcome"])
     static let subjectKeys = KeySet(["system", "organisation"], required: ["system"])
     static let answerKeys = KeySet(["value", "explain", "source"], required: ["value", "explain"])
     static let outcomeKeys = KeySet(["levels", "classifications", "warnings"], required: ["levels"])

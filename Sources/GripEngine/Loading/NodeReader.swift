@@ -304,6 +304,11 @@ final class KeySet: ExpressibleByArrayLiteral, Sendable {
         self.init(names)
     }
 
+    /// Keys that a mapping must all have.
+    static func allRequired(_ names: [String]) -> KeySet {
+        KeySet(names, required: names)
+    }
+
     /// The position of the key with these bytes, or nil when it is not allowed.
     func index(of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let key = Packed(bytes)
